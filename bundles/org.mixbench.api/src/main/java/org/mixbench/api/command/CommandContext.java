@@ -1,0 +1,16 @@
+package org.mixbench.api.command;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * What a command runs with: its output streams, the directory relative paths are resolved against, and whether the
+ * user asked for debug output. Immutable.
+ *
+ * @param out              standard output
+ * @param err              standard error
+ * @param workingDirectory where the user ran {@code ./mixbench}
+ * @param debug            whether {@code --debug} was given (show stack traces)
+ */
+public record CommandContext(PrintStream out, PrintStream err, Path workingDirectory, boolean debug) {
+}

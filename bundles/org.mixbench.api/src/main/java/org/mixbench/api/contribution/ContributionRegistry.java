@@ -1,0 +1,45 @@
+package org.mixbench.api.contribution;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The live registry of every contribution, kept by the core. It changes as bundles come and go: a bundle dropped into
+ * {@code plugins/} appears here within a poll interval, and disappears when removed.
+ *
+ * <p>All methods may be called from any thread; the lists are snapshots.
+ */
+@ProviderType
+public interface ContributionRegistry {
+
+    /** Every contribution of {@code kind} registered now, sorted by name then id. Any thread. */
+    List<ContributionInfo> list(ContributionKind kind);
+
+    /**
+     * The service object of the contribution of {@code kind} with this id, or empty when none is registered.
+     * Any thread. When two bundles register the same id, the one with the highest service ranking wins.
+     *
+     * @param type the service interface of {@code kind}, e.g. {@code ProcessorFactory.class}
+     */
+    <T> Optional<T> find(ContributionKind kind, String id, Class<T> type);
+
+    /**
+     * Calls {@code listener} after every change of the registry, on the registry's single notification thread (never
+     * the caller's, never the audio thread). Returns a handle that removes the listener. Any thread.
+     */
+    AutoCloseable addListener(RegistryListener listener);
+
+    /** A change in the registry. */
+    @ConsumerType
+    @FunctionalInterface
+    interface RegistryListener {
+        /**
+         * Told that {@code info} was added ({@code added == true}) or removed. Called on the registry's notification
+         * thread; implementations that touch a UI must hop to the UI thread themselves.
+         */
+        void changed(ContributionInfo info, boolean added);
+    }
+}

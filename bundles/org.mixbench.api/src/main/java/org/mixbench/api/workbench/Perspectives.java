@@ -1,0 +1,21 @@
+package org.mixbench.api.workbench;
+
+import java.util.List;
+
+/** The perspectives of the workbench, by the ids views name in their {@code perspective} property. */
+public final class Perspectives {
+    /** Mixing: tracks, mixer, inserts, sends, automation. */
+    public static final String MIX = "mix";
+    /** Mastering: global processing, meters, delivery. */
+    public static final String MASTER = "master";
+    /** A view that appears in every perspective. */
+    public static final String ALL = "*";
+
+    private Perspectives() {
+    }
+
+    /** Every perspective in the order the switcher shows them. */
+    public static List<String> all() {
+        return List.of(MIX, MASTER);
+    }
+}

@@ -1,0 +1,11 @@
+package org.mixbench.processors.basic;
+
+import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.testkit.AbstractProcessorContractTest;
+
+class StereoUtilityContractTest extends AbstractProcessorContractTest {
+    @Override
+    protected ProcessorFactory factory() {
+        return new StereoUtilityFactory();
+    }
+}
