@@ -212,8 +212,8 @@ public abstract class AbstractProcessorContractTest {
         List<ParameterDescriptor> parameters = factory().parameters();
         AudioBlock block = new AudioBlock(channels(), MAX_BLOCK, 16);
         float[][] input = Signals.program(channels(), MAX_BLOCK, SAMPLE_RATE, 8);
-        long[] allocated = new long[2];
-        for (int round = 0; round < 2; round++) {
+        long[] allocated = new long[4];
+        for (int round = 0; round < allocated.length; round++) {
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int k = 0; k < 5_000; k++) {
                 for (int c = 0; c < channels(); c++) {
@@ -230,7 +230,9 @@ public abstract class AbstractProcessorContractTest {
             }
             allocated[round] = threads.getCurrentThreadAllocatedBytes() - before;
         }
-        // The first round warms up the JIT; the second must not allocate at all.
-        assertEquals(0, allocated[1], "process() allocated " + allocated[1] + " bytes over 5000 blocks");
+        // The first rounds warm up the JIT (class initialisation and deoptimisation may allocate a few bytes once);
+        // in steady state, the last round, processing must not allocate at all.
+        assertEquals(0, allocated[allocated.length - 1], "process() allocated bytes per round of 5000 blocks: "
+                + java.util.Arrays.toString(allocated));
     }
 }

@@ -69,10 +69,13 @@ final class PerspectiveArea {
         return placed.containsKey(key);
     }
 
-    /** Creates a tab for {@code entry} and its part; a part that fails shows the failure instead. */
-    void add(ViewEntry entry) {
+    /**
+     * Creates a tab for {@code entry} and its part; a part that fails shows the failure instead, reports it in the
+     * status line and returns {@code false}.
+     */
+    boolean add(ViewEntry entry) {
         if (placed.containsKey(entry.key()) || !entry.descriptor().belongsTo(id)) {
-            return;
+            return true;
         }
         CTabFolder folder = folders.get(entry.descriptor().location());
         CTabItem item = new CTabItem(folder, SWT.NONE);
@@ -81,6 +84,7 @@ final class PerspectiveArea {
         Composite holder = new Composite(folder, SWT.NONE);
         holder.setLayout(new FillLayout());
         ViewPart part = null;
+        boolean ok = true;
         try {
             part = entry.view().createPart(holder, site());
         } catch (RuntimeException | LinkageError e) {
@@ -90,6 +94,7 @@ final class PerspectiveArea {
             Label failure = new Label(holder, SWT.WRAP);
             failure.setText("The view '" + entry.descriptor().name() + "' failed to open: " + e);
             status.setMessage("View " + entry.descriptor().id() + " failed: " + e.getMessage());
+            ok = false;
         }
         item.setControl(holder);
         placed.put(entry.key(), new Placed(entry, item, part));
@@ -97,6 +102,7 @@ final class PerspectiveArea {
             folder.setSelection(item);
         }
         updateVisibility();
+        return ok;
     }
 
     /** Removes the tab of a view whose service went away. */

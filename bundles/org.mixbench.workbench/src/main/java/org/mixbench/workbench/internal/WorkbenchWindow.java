@@ -92,8 +92,9 @@ final class WorkbenchWindow {
                 return;
             }
             if (added) {
-                placeView(entry);
-                status.setMessage("View added: " + entry.descriptor().name());
+                if (placeView(entry)) {
+                    status.setMessage("View added: " + entry.descriptor().name());
+                }
             } else {
                 perspectives.values().forEach(p -> p.remove(entry.key()));
                 status.setMessage("View removed: " + entry.descriptor().name());
@@ -111,8 +112,13 @@ final class WorkbenchWindow {
         return shell;
     }
 
-    private void placeView(ViewEntry entry) {
-        perspectives.values().forEach(p -> p.add(entry));
+    /** Adds the view to every perspective it belongs to; false if a part failed (already reported). */
+    private boolean placeView(ViewEntry entry) {
+        boolean ok = true;
+        for (PerspectiveArea p : perspectives.values()) {
+            ok &= p.add(entry);
+        }
+        return ok;
     }
 
     private void createMenuBar() {
@@ -252,6 +258,10 @@ final class WorkbenchWindow {
     /** Saves a PNG of the window as it is on screen, atomically (temporary file, then rename). */
     void screenshot(Path file) throws IOException {
         Rectangle bounds = shell.getBounds();
+        // Without a window manager the shell has no trim, but its bounds still count one: end at the client area.
+        Rectangle client = display.map(shell, null, shell.getClientArea());
+        int height = Math.max(1, Math.min(bounds.height, client.y + client.height - bounds.y));
+        bounds = new Rectangle(bounds.x, bounds.y, bounds.width, height);
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {
