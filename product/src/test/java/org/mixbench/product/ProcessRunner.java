@@ -25,12 +25,17 @@ final class ProcessRunner {
 
     static Result run(Path home, Map<String, String> environment, boolean keepDisplay, String... args)
             throws IOException, InterruptedException {
-        Path product = ProductFiles.product();
+        return run(home, List.of(), environment, keepDisplay, args);
+    }
+
+    static Result run(Path home, List<String> jvmOptions, Map<String, String> environment, boolean keepDisplay,
+            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dmixbench.home=" + home);
+        command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(product.resolve("lib") + "/*");
+        command.add(ProductFiles.product().resolve("lib") + "/*");
         command.add("org.mixbench.launch.Main");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.product.ProcessRunner.Result;
 
 /**
@@ -47,6 +50,29 @@ class WorkbenchWindowProcessTest {
     @Test
     void theWindowOpensInTheMixPerspective() throws Exception {
         openAndScreenshot("mix");
+    }
+
+    @Test
+    void aBundleDroppedIntoPluginsWhileTheWindowIsOpenAppearsInTheProcessorsView(@TempDir Path plugins)
+            throws Exception {
+        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
+        Path png = ProductFiles.screenshots().resolve("product-plugin-dropped.png");
+        var window = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ProcessRunner.run(ProductFiles.product(), List.of("-Dmixbench.plugins=" + plugins), Map.of(),
+                        true, "workbench", "--screenshot", png.toString(), "--delay", "5000");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(2500);
+        Path partial = plugins.resolve("bitcrusher.jar.part");
+        Files.copy(ProductFiles.testPlugin(), partial);
+        Files.move(partial, plugins.resolve("bitcrusher.jar"));
+        Result r = window.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("processors.table: Bitcrusher, Gain, Stereo Utility"), r.out());
+        assertTrue(r.out().contains("3 processors"), r.out());
     }
 
     @Test

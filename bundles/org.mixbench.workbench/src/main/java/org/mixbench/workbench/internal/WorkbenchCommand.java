@@ -45,11 +45,13 @@ public final class WorkbenchCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./mixbench [workbench] [--perspective mix|master] [--screenshot FILE.png]
+                Usage: ./mixbench [workbench] [--perspective mix|master] [--screenshot FILE.png [--delay MS]]
 
                 Opens the workbench window. Needs a display (run under xvfb-run on a machine without one).
                   --perspective ID     the perspective shown first (mix by default)
-                  --screenshot FILE    save a PNG of the window once it is shown, print the time it took, and exit""";
+                  --screenshot FILE    save a PNG of the window once it is shown, print the time it took and what
+                                       the window shows (perspective, status line, the views' lists), and exit
+                  --delay MS           with --screenshot: keep the window running this long before the capture""";
     }
 
     @Override
@@ -66,11 +68,13 @@ public final class WorkbenchCommand implements Command {
             window.create();
             if (options.screenshot() != null) {
                 window.shell().open();
-                window.settle(300);
+                window.settle(0);
                 long shown = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                window.settle(300 + options.screenshotDelayMillis());
                 window.screenshot(options.screenshot());
                 context.err().println("window shown " + shown + " ms after JVM start; screenshot saved to "
                         + options.screenshot());
+                window.describe().forEach(context.out()::println);
                 window.shell().close();
                 return 0;
             }
@@ -84,6 +88,7 @@ public final class WorkbenchCommand implements Command {
     private static WorkbenchOptions parse(List<String> arguments, CommandContext context) {
         String perspective = Perspectives.MIX;
         Path screenshot = null;
+        long delay = 0;
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
             switch (a) {
@@ -95,10 +100,21 @@ public final class WorkbenchCommand implements Command {
                     }
                 }
                 case "--screenshot" -> screenshot = context.workingDirectory().resolve(value(arguments, ++i, a));
+                case "--delay" -> {
+                    String text = value(arguments, ++i, a);
+                    try {
+                        delay = Long.parseLong(text);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--delay: not a number of milliseconds: '" + text + "'");
+                    }
+                    if (delay < 0 || delay > 600_000) {
+                        throw new UsageException("--delay: must be within 0..600000 ms: " + delay);
+                    }
+                }
                 default -> throw new UsageException("unknown argument '" + a + "'; see ./mixbench help workbench");
             }
         }
-        return new WorkbenchOptions(perspective, screenshot);
+        return new WorkbenchOptions(perspective, screenshot, delay);
     }
 
     private static String value(List<String> arguments, int i, String option) {

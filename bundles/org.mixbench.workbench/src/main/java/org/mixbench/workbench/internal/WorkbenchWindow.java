@@ -239,12 +239,47 @@ final class WorkbenchWindow {
         }
     }
 
+    /**
+     * What the window shows, as text: the perspective, the status line, and the first column of every visible table
+     * with a widget id. Printed by {@code --screenshot} so that scripts and tests can read the window.
+     */
+    List<String> describe() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("perspective: " + current);
+        describe(shell, lines);
+        return lines;
+    }
+
+    private static void describe(org.eclipse.swt.widgets.Control control, List<String> lines) {
+        if (!control.isVisible()) {
+            return;
+        }
+        Object id = control.getData(WIDGET_ID);
+        if (control instanceof org.eclipse.swt.widgets.Table table && id != null) {
+            List<String> first = new java.util.ArrayList<>();
+            for (org.eclipse.swt.widgets.TableItem item : table.getItems()) {
+                first.add(item.getText(0));
+            }
+            lines.add(id + ": " + String.join(", ", first));
+        } else if (control instanceof Label label && id != null) {
+            lines.add(id + ": " + label.getText());
+        }
+        if (control instanceof Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                describe(child, lines);
+            }
+        }
+    }
+
     /** Lets pending events and paints run for about {@code millis}. */
     void settle(long millis) {
         long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
+        while (true) {
             while (display.readAndDispatch()) {
-                // drain
+                // drain pending events and paints
+            }
+            if (System.currentTimeMillis() >= end) {
+                return;
             }
             try {
                 Thread.sleep(10);

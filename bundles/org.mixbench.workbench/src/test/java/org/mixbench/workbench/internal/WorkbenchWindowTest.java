@@ -69,7 +69,7 @@ class WorkbenchWindowTest {
         views.add(new ViewEntry(new ViewDescriptor("mixbench.view.contributions", "Contributions", "master",
                 "center"), new ContributionsView(), "contributions"));
         window = Guice.createInjector(new WorkbenchModule(registry, views, display,
-                new WorkbenchOptions("mix", null))).getInstance(WorkbenchWindow.class);
+                new WorkbenchOptions("mix", null, 0))).getInstance(WorkbenchWindow.class);
         window.create().open();
         window.settle(200);
     }

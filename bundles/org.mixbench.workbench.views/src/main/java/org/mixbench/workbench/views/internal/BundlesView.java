@@ -48,10 +48,12 @@ public final class BundlesView implements WorkbenchView {
             }
             table.setRedraw(false);
             table.removeAll();
+            String plugins = context.getProperty("mixbench.plugins");
+            String pluginsUri = plugins == null ? null : java.nio.file.Paths.get(plugins).toUri().toString();
             for (Bundle b : context.getBundles()) {
                 String location = b.getLocation();
-                String from = location.contains("/plugins/") ? "plugins/" : b.getBundleId() == 0 ? "framework"
-                        : "product";
+                boolean dropped = plugins != null && (location.contains(plugins) || location.contains(pluginsUri));
+                String from = dropped ? "plugins/" : b.getBundleId() == 0 ? "framework" : "product";
                 new TableItem(table, SWT.NONE).setText(new String[] {String.valueOf(b.getSymbolicName()),
                     b.getVersion().toString(), state(b.getState()), from});
             }
