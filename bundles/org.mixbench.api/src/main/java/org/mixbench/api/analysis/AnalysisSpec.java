@@ -1,5 +1,7 @@
 package org.mixbench.api.analysis;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What an analyzer is created for. Immutable.
  *
@@ -7,6 +9,7 @@ package org.mixbench.api.analysis;
  * @param channels       channels of every block, positive
  * @param maxBlockFrames largest block it will be given, positive
  */
+@ProviderType
 public record AnalysisSpec(double sampleRate, int channels, int maxBlockFrames) {
     /** Rejects values no host may pass. */
     public AnalysisSpec {

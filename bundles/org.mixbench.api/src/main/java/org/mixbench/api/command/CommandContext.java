@@ -3,6 +3,8 @@ package org.mixbench.api.command;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a command runs with: its output streams, the directory relative paths are resolved against, and whether the
  * user asked for debug output. Immutable.
@@ -12,5 +14,6 @@ import java.nio.file.Path;
  * @param workingDirectory where the user ran {@code ./mixbench}
  * @param debug            whether {@code --debug} was given (show stack traces)
  */
+@ProviderType
 public record CommandContext(PrintStream out, PrintStream err, Path workingDirectory, boolean debug) {
 }

@@ -2,6 +2,8 @@ package org.mixbench.api.contribution;
 
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What the registry knows about one registered contribution, read from its service properties and its bundle,
  * without instantiating it. Immutable; safe on any thread.
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param bundleVersion version of that bundle
  * @param properties    every service property, as registered (values are strings, numbers, booleans or arrays)
  */
+@ProviderType
 public record ContributionInfo(ContributionKind kind, String id, String name, String category, String version,
         String bundle, String bundleVersion, Map<String, Object> properties) {
 

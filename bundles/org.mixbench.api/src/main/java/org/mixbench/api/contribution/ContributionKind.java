@@ -1,9 +1,12 @@
 package org.mixbench.api.contribution;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The kinds of contribution the core keeps registries of. Each kind names the service interface under which its
  * contributions are registered; the name is a string so that the core can track views without loading SWT.
  */
+@ProviderType
 public enum ContributionKind {
     /** Effect and mastering stages: {@code org.mixbench.api.processor.ProcessorFactory}. */
     PROCESSOR("org.mixbench.api.processor.ProcessorFactory", "Processors"),

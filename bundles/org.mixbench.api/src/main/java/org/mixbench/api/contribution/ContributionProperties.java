@@ -1,11 +1,14 @@
 package org.mixbench.api.contribution;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Names of the service properties with which every contribution describes itself, so that the workbench and the
  * CLI can list a contribution without loading its class. Register each contribution with at least {@link #ID},
  * {@link #NAME}, {@link #CATEGORY} and {@link #VERSION}; views add {@link #PERSPECTIVE} and {@link #LOCATION};
  * exporters add {@link #FORMAT} and {@link #EXTENSION}; commands add {@link #COMMAND} and {@link #DESCRIPTION}.
  */
+@ProviderType
 public final class ContributionProperties {
     /** Stable identifier, the same as {@link Descriptor#id()}. */
     public static final String ID = "id";

@@ -2,6 +2,8 @@ package org.mixbench.api.contribution;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Describes one contribution (a processor, analyzer or exporter): a stable id that sessions and scripts store and
  * that never changes once released, a human name, a category for grouping, the vendor and the contribution's own
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param vendor   who made it
  * @param version  the contribution's version, {@code major.minor.micro}
  */
+@ProviderType
 public record Descriptor(String id, String name, String category, String vendor, String version) {
     /** Checks that every field is present and the id is a usable stable identifier. */
     public Descriptor {

@@ -1,5 +1,7 @@
 package org.mixbench.api.export;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The audio an exporter receives. Immutable.
  *
@@ -7,6 +9,7 @@ package org.mixbench.api.export;
  * @param channels       channels of every block, positive
  * @param expectedFrames frames that will be written if known in advance, else -1
  */
+@ProviderType
 public record ExportFormat(double sampleRate, int channels, long expectedFrames) {
     /** Rejects values no host may pass. */
     public ExportFormat {

@@ -3,6 +3,8 @@ package org.mixbench.api.export;
 import java.util.List;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One option an exporter accepts ({@code bits=24}, {@code compression=5}, {@code title=...}). Immutable.
  *
@@ -11,6 +13,7 @@ import java.util.Objects;
  * @param defaultValue value when the option is not given, or {@code ""} when it has none
  * @param allowed      the only values accepted, or empty for free text
  */
+@ProviderType
 public record ExportOption(String key, String description, String defaultValue, List<String> allowed) {
     /** Copies the list and checks the default is allowed. */
     public ExportOption {

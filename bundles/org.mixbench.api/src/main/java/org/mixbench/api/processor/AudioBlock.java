@@ -1,11 +1,14 @@
 package org.mixbench.api.processor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * One block of planar audio processed in place, with the parameter events that fall inside it and its position on
  * the timeline. The host allocates blocks while preparing and reuses them for every call; a block never grows.
  *
  * <p>Thread: owned by the audio thread while a block is processed.
  */
+@ProviderType
 public final class AudioBlock {
     private final float[][] channels;
     private final ParameterEvents events;

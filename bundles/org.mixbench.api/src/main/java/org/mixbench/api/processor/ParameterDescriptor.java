@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Describes one parameter of a processor: a stable id that sessions and automation store (never an index), the name
  * and unit shown to users, the range, the default, how a control's travel maps to the range, and how a value reads.
@@ -20,6 +22,7 @@ import java.util.Objects;
  * @param decimals     digits after the decimal point in display text
  * @param valueLabels  for a stepped parameter, one label per integer value from {@code min} to {@code max}; else empty
  */
+@ProviderType
 public record ParameterDescriptor(String id, String name, String unit, double min, double max, double defaultValue,
         Scale scale, int decimals, List<String> valueLabels) {
 

@@ -1,5 +1,7 @@
 package org.mixbench.api.processor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * The parameter changes that take effect inside one block, sorted by frame offset: the means of sample-accurate
  * automation. The host owns and fills it before {@code process}; the processor only reads it. Storage is fixed at
@@ -7,6 +9,7 @@ package org.mixbench.api.processor;
  *
  * <p>Thread: filled and read on the audio thread only.
  */
+@ProviderType
 public final class ParameterEvents {
     private final int[] frames;
     private final int[] parameters;

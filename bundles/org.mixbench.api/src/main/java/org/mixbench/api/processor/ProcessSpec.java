@@ -1,5 +1,7 @@
 package org.mixbench.api.processor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * What a processor is prepared for: the sample rate, the largest block it will be given and the number of planar
  * channels of that block. Immutable.
@@ -8,6 +10,7 @@ package org.mixbench.api.processor;
  * @param maxBlockFrames the largest {@link AudioBlock#frames()} that {@code process} will see, positive
  * @param channels       the number of channels of every block, positive
  */
+@ProviderType
 public record ProcessSpec(double sampleRate, int maxBlockFrames, int channels) {
     /** Rejects values no host may pass. */
     public ProcessSpec {

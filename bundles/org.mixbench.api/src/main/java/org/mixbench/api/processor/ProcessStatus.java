@@ -1,6 +1,9 @@
 package org.mixbench.api.processor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** What {@link Processor#process} tells the host about the block it just processed. */
+@ProviderType
 public enum ProcessStatus {
     /** Normal processing; call again with the next block. */
     CONTINUE,

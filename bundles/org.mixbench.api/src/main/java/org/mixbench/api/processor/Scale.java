@@ -1,9 +1,12 @@
 package org.mixbench.api.processor;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * How a parameter's range maps to a control's travel (0 to 1), so that a knob or a fader moves the way an engineer
  * expects.
  */
+@ProviderType
 public enum Scale {
     /** Travel proportional to the value (pan, mix, ratio steps). */
     LINEAR,

@@ -2,7 +2,10 @@ package org.mixbench.api.workbench;
 
 import java.util.List;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /** The perspectives of the workbench, by the ids views name in their {@code perspective} property. */
+@ProviderType
 public final class Perspectives {
     /** Mixing: tracks, mixer, inserts, sends, automation. */
     public static final String MIX = "mix";

@@ -2,6 +2,8 @@ package org.mixbench.api.workbench;
 
 import java.util.Objects;
 
+import org.osgi.annotation.versioning.ProviderType;
+
 /**
  * Describes a workbench view from its service properties, before its class is loaded. Immutable.
  *
@@ -10,6 +12,7 @@ import java.util.Objects;
  * @param perspective {@link Perspectives#MIX}, {@link Perspectives#MASTER} or {@link Perspectives#ALL}
  * @param location    {@code "left"}, {@code "center"}, {@code "right"} or {@code "bottom"}
  */
+@ProviderType
 public record ViewDescriptor(String id, String name, String perspective, String location) {
     /** The places a view can go. */
     public static final java.util.List<String> LOCATIONS = java.util.List.of("left", "center", "right", "bottom");
