@@ -6,13 +6,14 @@ import org.mixbench.api.contribution.Descriptor;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.Processor;
 import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.dsp.AbstractProcessorFactory;
 import org.osgi.service.component.annotations.Component;
 
 /** Contributes a lo-fi bitcrusher: word-length reduction and sample-and-hold decimation, with a dry/wet mix. */
 @Component(service = ProcessorFactory.class, property = {
     "id=" + BitcrusherFactory.ID, "name=Bitcrusher", "category=Distortion", "vendor=Example Studio",
     "version=1.0.0"})
-public final class BitcrusherFactory implements ProcessorFactory {
+public final class BitcrusherFactory extends AbstractProcessorFactory {
     /** Stable id. */
     public static final String ID = "com.example.bitcrusher";
     static final int BITS = 0;
@@ -26,14 +27,9 @@ public final class BitcrusherFactory implements ProcessorFactory {
             ParameterDescriptor.logarithmic("hold", "Downsample", "x", 1, 64, 1, 1),
             ParameterDescriptor.linear("mix", "Mix", "%", 0, 100, 100, 0));
 
-    @Override
-    public Descriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public List<ParameterDescriptor> parameters() {
-        return PARAMETERS;
+    /** Used by DS. */
+    public BitcrusherFactory() {
+        super(DESCRIPTOR, PARAMETERS);
     }
 
     @Override

@@ -6,12 +6,13 @@ import org.mixbench.api.contribution.Descriptor;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.Processor;
 import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.dsp.AbstractProcessorFactory;
 import org.osgi.service.component.annotations.Component;
 
 /** Contributes the gain/trim stage: a level change in dB, smoothed so that moves and automation never click. */
 @Component(service = ProcessorFactory.class, property = {
     "id=" + GainFactory.ID, "name=Gain", "category=Utility", "vendor=Mixbench", "version=1.0.0"})
-public final class GainFactory implements ProcessorFactory {
+public final class GainFactory extends AbstractProcessorFactory {
     /** Stable id. */
     public static final String ID = "mixbench.gain";
     static final int GAIN = 0;
@@ -22,14 +23,9 @@ public final class GainFactory implements ProcessorFactory {
             ParameterDescriptor.decibels("gain", "Gain", -96, 24, 0),
             ParameterDescriptor.toggle("invert", "Polarity invert", false));
 
-    @Override
-    public Descriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public List<ParameterDescriptor> parameters() {
-        return PARAMETERS;
+    /** Used by DS. */
+    public GainFactory() {
+        super(DESCRIPTOR, PARAMETERS);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.mixbench.api.contribution.Descriptor;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.Processor;
 import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.dsp.AbstractProcessorFactory;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -15,7 +16,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ProcessorFactory.class, property = {
     "id=" + StereoUtilityFactory.ID, "name=Stereo Utility", "category=Utility", "vendor=Mixbench",
     "version=1.0.0"})
-public final class StereoUtilityFactory implements ProcessorFactory {
+public final class StereoUtilityFactory extends AbstractProcessorFactory {
     /** Stable id. */
     public static final String ID = "mixbench.stereo-utility";
     static final int BALANCE = 0;
@@ -31,14 +32,9 @@ public final class StereoUtilityFactory implements ProcessorFactory {
             ParameterDescriptor.toggle("mono", "Mono", false),
             ParameterDescriptor.toggle("swap", "Swap L/R", false));
 
-    @Override
-    public Descriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public List<ParameterDescriptor> parameters() {
-        return PARAMETERS;
+    /** Used by DS. */
+    public StereoUtilityFactory() {
+        super(DESCRIPTOR, PARAMETERS);
     }
 
     @Override
