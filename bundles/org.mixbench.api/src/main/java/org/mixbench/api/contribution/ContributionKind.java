@@ -14,6 +14,8 @@ public enum ContributionKind {
     ANALYZER("org.mixbench.api.analysis.AnalyzerFactory", "Analyzers"),
     /** File formats written by Mixbench: {@code org.mixbench.api.export.ExporterFactory}. */
     EXPORTER("org.mixbench.api.export.ExporterFactory", "Exporters"),
+    /** File formats read by Mixbench: {@code org.mixbench.api.audio.ImporterFactory}. */
+    IMPORTER("org.mixbench.api.audio.ImporterFactory", "Importers"),
     /** Workbench views: {@code org.mixbench.workbench.api.WorkbenchView} (an SWT-side interface). */
     VIEW("org.mixbench.workbench.api.WorkbenchView", "Views");
 

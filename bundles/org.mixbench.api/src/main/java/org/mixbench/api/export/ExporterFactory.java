@@ -30,8 +30,12 @@ public interface ExporterFactory {
 
     /**
      * Opens {@code file} (a temporary file the host created beside the final target, which it renames on success)
-     * for writing audio of {@code format}. Options not given take their defaults; an unknown key or a value outside
-     * {@link ExportOption#allowed()} is an {@link IllegalArgumentException} naming it. Export thread.
+     * for writing audio of {@code format}, tagged with {@code tags} (keys of {@link org.mixbench.api.audio.Tags};
+     * a format that cannot store a key ignores it). Options not given take their defaults; an unknown key or a value
+     * outside {@link ExportOption#allowed()} is an {@link IllegalArgumentException} naming it. Samples reach the
+     * writer as floats; a writer of integer PCM rounds to its word length and clamps, so the host quantises (with
+     * dither) before writing when it wants dither. Export thread.
      */
-    ExportWriter open(Path file, ExportFormat format, Map<String, String> options) throws IOException;
+    ExportWriter open(Path file, ExportFormat format, Map<String, String> options, Map<String, String> tags)
+            throws IOException;
 }
