@@ -136,6 +136,11 @@ public abstract class AbstractImporterContractTest {
         return readFully(reader, 4096);
     }
 
+    /** The same as {@link #readFully(AudioReader)}, for tests outside this class hierarchy. */
+    public static float[][] readFullyFor(AudioReader reader) throws IOException {
+        return readFully(reader, 4096);
+    }
+
     private static float[][] readFully(AudioReader reader, int chunk) throws IOException {
         int channels = reader.info().channels();
         List<float[][]> parts = new ArrayList<>();

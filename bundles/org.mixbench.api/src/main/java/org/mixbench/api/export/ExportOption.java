@@ -25,4 +25,29 @@ public record ExportOption(String key, String description, String defaultValue, 
             throw new IllegalArgumentException(key + ": default '" + defaultValue + "' is not among " + allowed);
         }
     }
+
+    /**
+     * The options {@code given} to an exporter of {@code format}, checked against its {@code accepted} options and
+     * completed with their defaults. An unknown key or a value outside {@link #allowed()} is an {@link
+     * IllegalArgumentException} whose message names the format, the key and what is accepted.
+     */
+    public static java.util.Map<String, String> resolve(String format, List<ExportOption> accepted,
+            java.util.Map<String, String> given) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (ExportOption o : accepted) {
+            values.put(o.key(), o.defaultValue());
+        }
+        for (java.util.Map.Entry<String, String> e : given.entrySet()) {
+            ExportOption option = accepted.stream().filter(o -> o.key().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(format + " has no option '" + e.getKey()
+                            + "' (options: " + String.join(", ", accepted.stream().map(ExportOption::key).toList())
+                            + ")"));
+            if (!option.allowed().isEmpty() && !option.allowed().contains(e.getValue())) {
+                throw new IllegalArgumentException(format + " option " + e.getKey() + "=" + e.getValue()
+                        + " is not one of " + String.join(", ", option.allowed()));
+            }
+            values.put(e.getKey(), e.getValue());
+        }
+        return values;
+    }
 }

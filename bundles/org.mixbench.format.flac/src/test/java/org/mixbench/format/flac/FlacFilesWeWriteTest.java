@@ -1,0 +1,83 @@
+package org.mixbench.format.flac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixbench.api.audio.Tags;
+import org.mixbench.api.export.ExportFormat;
+import org.mixbench.api.export.ExportWriter;
+import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.testkit.Signals;
+
+/** FLAC files we write pass the reference decoder's test, decode bit-exactly with it, and carry their tags. */
+class FlacFilesWeWriteTest {
+    @TempDir
+    Path dir;
+
+    private Path write(int bits, int level, Map<String, String> tags, float[][] audio) throws Exception {
+        Path file = dir.resolve("w" + bits + "_" + level + ".flac");
+        try (ExportWriter writer = new FlacExporterFactory().open(file, new ExportFormat(48_000, audio.length, -1),
+                Map.of("bits", String.valueOf(bits), "compression", String.valueOf(level)), tags)) {
+            AudioBlock block = new AudioBlock(audio.length, 1000, 0);
+            for (int pos = 0; pos < audio[0].length; pos += 1000) {
+                int n = Math.min(1000, audio[0].length - pos);
+                for (int c = 0; c < audio.length; c++) {
+                    System.arraycopy(audio[c], pos, block.channel(c), 0, n);
+                }
+                block.setFrames(n);
+                writer.write(block);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void theReferenceDecoderAcceptsAndDecodesOurFilesBitExactly() throws Exception {
+        float[][] audio = Signals.program(2, 96_000, 48_000, 3);
+        for (int bits : new int[] {16, 24}) {
+            for (int level : new int[] {0, 5, 8}) {
+                Path file = write(bits, level, Map.of(), audio);
+                Tools.run(List.of("flac", "-t", "-s", file.toString()));
+                int[] decoded = Tools.flacDecode(file, bits);
+                double scale = Math.scalb(1.0, bits - 1);
+                assertEquals(audio[0].length * 2, decoded.length);
+                for (int i = 0; i < audio[0].length; i++) {
+                    for (int c = 0; c < 2; c++) {
+                        long expected = Math.max(-(long) scale, Math.min((long) scale - 1,
+                                (long) Math.rint(audio[c][i] * scale)));
+                        assertEquals(expected, decoded[i * 2 + c], "frame " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void higherLevelsCompressMore() throws Exception {
+        float[][] audio = Signals.program(2, 96_000, 48_000, 4);
+        long fast = Files.size(write(16, 0, Map.of(), audio));
+        long small = Files.size(write(16, 8, Map.of(), audio));
+        assertTrue(small < fast, "level 8 (" + small + " bytes) should beat level 0 (" + fast + " bytes)");
+    }
+
+    @Test
+    void ffprobeReadsTheVorbisComments() throws Exception {
+        Path file = write(16, 5, Map.of(Tags.TITLE, "Tagged Song", Tags.ARTIST, "Tester", Tags.ISRC, "GBAYE2600001",
+                Tags.TRACK, "7", Tags.YEAR, "2026", Tags.ALBUM, "Tests"), Signals.program(2, 4800, 48_000, 5));
+        String json = Tools.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
+                file.toString()));
+        String lower = json.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("\"title\": \"tagged song\""), json);
+        assertTrue(lower.contains("\"artist\": \"tester\""), json);
+        assertTrue(lower.contains("\"isrc\": \"gbaye2600001\""), json);
+        assertTrue(lower.contains("\"album\": \"tests\""), json);
+        Tools.run(List.of("flac", "-t", "-s", file.toString()));
+    }
+}
