@@ -28,11 +28,12 @@ class CommandLineProcessTest {
         Result r = run("plugins");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().contains("Processors (2)"), r.out());
+        assertTrue(r.out().contains("Processors (3)"), r.out());
         assertTrue(r.out().matches("(?s).*mixbench\\.gain\\s+Gain\\s+Utility\\s+1\\.0\\.0\\s+org\\.mixbench\\.processors\\.basic 0\\.1\\.0.*"),
                 r.out());
         assertTrue(r.out().contains("mixbench.view.processors"), r.out());
-        assertTrue(r.out().contains("Analyzers (0)") && r.out().contains("Exporters (0)"), r.out());
+        assertTrue(r.out().contains("Exporters (3)") && r.out().contains("Importers (4)"), r.out());
+        assertTrue(r.out().contains("mixbench.export.flac") && r.out().contains("mixbench.import.mp3"), r.out());
     }
 
     @Test

@@ -71,8 +71,8 @@ class WorkbenchWindowProcessTest {
         Files.move(partial, plugins.resolve("bitcrusher.jar"));
         Result r = window.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("processors.table: Bitcrusher, Gain, Stereo Utility"), r.out());
-        assertTrue(r.out().contains("3 processors"), r.out());
+        assertTrue(r.out().contains("processors.table: Bitcrusher, Dither, Gain, Stereo Utility"), r.out());
+        assertTrue(r.out().contains("4 processors"), r.out());
     }
 
     @Test
