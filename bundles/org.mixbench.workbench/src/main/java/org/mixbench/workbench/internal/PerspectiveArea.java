@@ -44,7 +44,7 @@ final class PerspectiveArea {
         folders.put("right", folder(columns, "right"));
         folders.put("bottom", folder(root, "bottom"));
         columns.setWeights(25, 55, 20);
-        ((SashForm) root).setWeights(75, 25);
+        ((SashForm) root).setWeights(62, 38);
         updateVisibility();
     }
 

@@ -13,10 +13,10 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The Contributions view: every contribution of every kind (processors, analyzers, exporters, views) with its id and
- * bundle, live. Shown in the Master perspective.
+ * bundle, live. Shown at the bottom of the Mix perspective.
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.contributions", "name=Contributions",
-    "category=Workbench", "version=1.0.0", "perspective=master", "location=center"})
+    "category=Workbench", "version=1.0.0", "perspective=mix", "location=bottom"})
 public final class ContributionsView implements WorkbenchView {
 
     @Override

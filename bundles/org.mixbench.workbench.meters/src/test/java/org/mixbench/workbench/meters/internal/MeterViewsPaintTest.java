@@ -1,0 +1,322 @@
+package org.mixbench.workbench.meters.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mixbench.analysis.FileAnalysis;
+import org.mixbench.analysis.FileAnalyzer;
+import org.mixbench.analysis.LiveReadings;
+import org.mixbench.api.contribution.ContributionRegistry;
+import org.mixbench.testkit.StaticRegistry;
+import org.mixbench.workbench.api.ViewSite;
+
+/**
+ * The meter views paint what they are given, checked pixel by pixel in a real window under Xvfb, and the
+ * "Analyze file..." action fills all of them; screenshots in {@code target/screenshots}.
+ */
+class MeterViewsPaintTest {
+    private static Display display;
+    private Shell shell;
+    private final MeterFeed feed = new MeterFeed();
+    private String status = "";
+
+    @BeforeAll
+    static void createDisplay() throws IOException {
+        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
+        String path = System.getProperty("swt.library.path");
+        if (path != null) {
+            Files.createDirectories(Paths.get(path));
+        }
+        display = new Display();
+    }
+
+    @AfterAll
+    static void disposeDisplay() {
+        display.dispose();
+    }
+
+    @BeforeEach
+    void open() {
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1200, 800);
+    }
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+    }
+
+    private ViewSite site() {
+        ContributionRegistry registry = new StaticRegistry();
+        return new ViewSite() {
+            @Override
+            public ContributionRegistry registry() {
+                return registry;
+            }
+
+            @Override
+            public Display display() {
+                return display;
+            }
+
+            @Override
+            public String perspective() {
+                return "master";
+            }
+
+            @Override
+            public void setStatusMessage(String message) {
+                status = message;
+            }
+        };
+    }
+
+    private void settle(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            while (display.readAndDispatch()) {
+                // drain
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static <T extends Control> T find(Control root, Class<T> type) {
+        if (type.isInstance(root)) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite c) {
+            for (Control child : c.getChildren()) {
+                T found = find(child, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The control's pixels as they are on screen; also saved as a PNG. */
+    private ImageData capture(Control control, String name) throws IOException {
+        Point origin = control.toDisplay(0, 0);
+        Rectangle size = control.getBounds();
+        Image image = new Image(display, size.width, size.height);
+        GC gc = new GC(display);
+        gc.copyArea(image, origin.x, origin.y);
+        gc.dispose();
+        ImageData data = image.getImageData();
+        image.dispose();
+        Path dir = Files.createDirectories(Paths.get(System.getProperty("mixbench.screenshots", "target/screenshots")));
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {data};
+        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
+        return data;
+    }
+
+    private static RGB pixel(ImageData data, int x, int y) {
+        return data.palette.getRGB(data.getPixel(x, y));
+    }
+
+    private static boolean near(RGB a, int r, int g, int b) {
+        return Math.abs(a.red - r) < 25 && Math.abs(a.green - g) < 25 && Math.abs(a.blue - b) < 25;
+    }
+
+    private static int count(ImageData data, int r, int g, int b) {
+        int n = 0;
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                if (near(pixel(data, x, y), r, g, b)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static double[] history() {
+        double[] h = new double[600];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = -16 + 4 * Math.sin(i / 40.0);
+        }
+        return h;
+    }
+
+    @Test
+    void theLoudnessMeterDrawsItsBarsUpToTheirLevelAndTheTargetLine() throws Exception {
+        Composite holder = new Composite(shell, SWT.NONE);
+        holder.setLayout(new FillLayout());
+        new LoudnessView(null, feed).createPart(holder, site());
+        shell.open();
+        feed.publish("test tone", new Readings.Loudness(-12, -18, -16.5, 7.2, -0.4, history(), 0.1, 60),
+                Readings.Spectrum.EMPTY, Readings.Stereo.EMPTY, 1);
+        settle(300);
+        LoudnessCanvas canvas = find(holder, LoudnessCanvas.class);
+        assertEquals(-12, canvas.reading().momentary(), 0.0, "the view shows the published reading");
+        ImageData data = capture(canvas, "meter-loudness.png");
+        Rectangle area = canvas.getClientArea();
+        int top = area.y + 24;
+        int bottom = area.y + area.height - 20;
+        int x0 = area.x + 44;
+        // The momentary bar (-12 LUFS, above the -14 target by more than 1 LU) is red from its level down.
+        int level = MeterCanvas.row(-12, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
+        assertTrue(near(pixel(data, x0 + 14, level + 3), 230, 70, 60), "momentary bar is red at its level");
+        assertTrue(near(pixel(data, x0 + 14, level - 4), 24, 26, 30), "nothing drawn above the momentary level");
+        // The short-term bar (-18 LUFS, below the target) is green.
+        int shortLevel = MeterCanvas.row(-18, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
+        assertTrue(near(pixel(data, x0 + 28 + 10 + 14, shortLevel + 3), 70, 200, 110), "short-term bar is green");
+        // The target line crosses at -14 LUFS.
+        int targetRow = MeterCanvas.row(-14, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
+        assertTrue(near(pixel(data, x0 - 3, targetRow), 60, 190, 230), "target line at -14 LUFS");
+        assertTrue(count(data, 150, 200, 255) > 200, "the history trace is drawn");
+    }
+
+    @Test
+    void theSpectrumDrawsATonesPeakAtItsFrequency() throws Exception {
+        Composite holder = new Composite(shell, SWT.NONE);
+        holder.setLayout(new FillLayout());
+        new SpectrumView(feed).createPart(holder, site());
+        shell.open();
+        float[] db = new float[4097];
+        float[] peak = new float[4097];
+        double binHz = 24_000.0 / 4096;
+        for (int i = 0; i < db.length; i++) {
+            double f = i * binHz;
+            db[i] = (float) (-90 + (Math.abs(f - 1000) < 20 ? 84 : 0));
+            peak[i] = db[i] + 3;
+        }
+        feed.publish("tone", Readings.Loudness.EMPTY, new Readings.Spectrum(48_000, db, peak), Readings.Stereo.EMPTY,
+                1);
+        settle(300);
+        SpectrumCanvas canvas = find(holder, SpectrumCanvas.class);
+        ImageData data = capture(canvas, "meter-spectrum.png");
+        Rectangle area = canvas.getClientArea();
+        int left = area.x + 40;
+        int width = area.x + area.width - 8 - left;
+        int top = area.y + 8;
+        int bottom = area.y + area.height - 22;
+        int column = canvas.column(1000, left, width);
+        int peakRow = MeterCanvas.row(-6, SpectrumCanvas.MIN_DB, SpectrumCanvas.MAX_DB, top, bottom);
+        int highest = bottom;
+        for (int y = top; y < bottom; y++) {
+            if (near(pixel(data, column, y), 150, 200, 255)) {
+                highest = y;
+                break;
+            }
+        }
+        assertTrue(Math.abs(highest - peakRow) <= 3, "the 1 kHz peak reaches -6 dBFS: row " + highest + " vs "
+                + peakRow);
+        int floorColumn = canvas.column(5000, left, width);
+        int floorRow = MeterCanvas.row(-90, SpectrumCanvas.MIN_DB, SpectrumCanvas.MAX_DB, top, bottom);
+        assertTrue(near(pixel(data, floorColumn, floorRow - 6), 24, 26, 30)
+                || near(pixel(data, floorColumn, floorRow - 6), 70, 74, 82), "no energy drawn above the floor at 5 kHz");
+        assertTrue(count(data, 255, 150, 60) > 100, "the peak-hold line is drawn");
+    }
+
+    @Test
+    void theGoniometerOfAMonoSignalIsAVerticalLineAndTheCorrelationBarIsFull() throws Exception {
+        Composite holder = new Composite(shell, SWT.NONE);
+        holder.setLayout(new FillLayout());
+        new StereoView(feed).createPart(holder, site());
+        shell.open();
+        float[] side = new float[2000];
+        float[] mid = new float[2000];
+        for (int i = 0; i < mid.length; i++) {
+            mid[i] = (float) (0.8 * Math.sin(i * 0.05));
+        }
+        feed.publish("mono", Readings.Loudness.EMPTY, Readings.Spectrum.EMPTY, new Readings.Stereo(1, 1, side, mid),
+                1);
+        settle(300);
+        StereoCanvas canvas = find(holder, StereoCanvas.class);
+        ImageData data = capture(canvas, "meter-stereo.png");
+        Rectangle area = canvas.getClientArea();
+        int cx = area.x + area.width / 2;
+        int points = 0;
+        int offAxis = 0;
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                if (near(pixel(data, x, y), 150, 200, 255)) {
+                    points++;
+                    if (Math.abs(x - cx) > 3) {
+                        offAxis++;
+                    }
+                }
+            }
+        }
+        assertTrue(points > 100, "goniometer points are drawn");
+        assertEquals(0, offAxis, "a mono signal stays on the vertical axis");
+        assertTrue(count(data, 70, 200, 110) > 200, "a correlation of +1 fills the bar in green");
+    }
+
+    @Test
+    void analyzingAFileFillsEveryMeterAndReportsInTheStatusLine() throws Exception {
+        FileAnalyzer fake = new FileAnalyzer() {
+            @Override
+            public FileAnalysis analyze(Path file, String name, double hop, Listener listener) {
+                float[] db = new float[1025];
+                java.util.Arrays.fill(db, -60f);
+                for (int i = 1; i <= 10; i++) {
+                    listener.update(new LiveReadings(i / 10.0, i, 48_000, -14, -15, -14.5, 5, -1.2, history(), 0.1,
+                            db, db, 0.5, 0.6, new float[] {0.1f}, new float[] {0.2f}));
+                }
+                return new FileAnalysis(name, 48_000, 2, 480_000, -14.5, 5, -10, -12, -1.2, -1.5,
+                        new double[] {-18, -18}, 0.6, 0.1, new double[0], new double[0], List.of(), db, 23.4);
+            }
+        };
+        SashForm sash = new SashForm(shell, SWT.VERTICAL);
+        Composite top = new Composite(sash, SWT.NONE);
+        top.setLayout(new FillLayout());
+        Composite bottom = new Composite(sash, SWT.NONE);
+        bottom.setLayout(new FillLayout());
+        Control loudness = new LoudnessView(fake, feed).createPart(top, site()).control();
+        new SpectrumView(feed).createPart(bottom, site());
+        shell.open();
+        settle(100);
+        @SuppressWarnings("unchecked")
+        Consumer<Path> action = (Consumer<Path>) loudness.getData("mixbench.analyze");
+        action.accept(Path.of("song.wav"));
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!status.startsWith("song.wav") && System.currentTimeMillis() < deadline) {
+            settle(50);
+        }
+        settle(200);
+        assertEquals("song.wav: -14.5 LUFS integrated, 5.0 LU range, -1.2 dBTP", status);
+        assertEquals(-14.5, feed.loudness().integrated(), 0.0);
+        assertEquals(0.6, feed.stereo().overall(), 0.0);
+        assertEquals(1025, feed.spectrum().average().length);
+        assertEquals(1000, find(loudness, ProgressBar.class).getSelection());
+        capture(shell, "meters-after-analysis.png");
+    }
+}
