@@ -197,6 +197,25 @@ public abstract class AbstractProcessorContractTest {
     }
 
     @Test
+    public void everyPresetRestoresAndSoundsFinite() {
+        for (org.mixbench.api.processor.Preset preset : factory().presets()) {
+            Processor p = factory().create();
+            p.restoreState(preset.state());
+            for (String id : preset.state().parameters().keySet()) {
+                assertTrue(factory().parameters().stream().anyMatch(d -> d.id().equals(id)),
+                        "preset '" + preset.name() + "' names unknown parameter " + id);
+            }
+            p.prepare(new ProcessSpec(SAMPLE_RATE, MAX_BLOCK, channels()));
+            float[][] out = render(p, Signals.program(channels(), FRAMES, SAMPLE_RATE, 12), new int[] {MAX_BLOCK});
+            for (float[] channel : out) {
+                for (float v : channel) {
+                    assertTrue(Float.isFinite(v), "preset '" + preset.name() + "' produced a non-finite sample");
+                }
+            }
+        }
+    }
+
+    @Test
     public void reportsNonNegativeLatencyAndTail() {
         Processor p = prepared();
         assertTrue(p.latencyFrames() >= 0, "negative latency");

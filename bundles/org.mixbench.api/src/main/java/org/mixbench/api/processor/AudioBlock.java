@@ -15,6 +15,7 @@ public final class AudioBlock {
     private final int maxFrames;
     private int frames;
     private long position;
+    private double tempoBpm = 120;
 
     /**
      * Allocates a block of {@code channelCount} channels of {@code maxFrames} frames with room for {@code maxEvents}
@@ -80,6 +81,19 @@ public final class AudioBlock {
             throw new IllegalArgumentException("frames must be within 0.." + maxFrames + ": " + frames);
         }
         this.frames = frames;
+    }
+
+    /** Tempo of the session at this block, beats per minute (120 when the host has none), for tempo-synced effects. */
+    public double tempoBpm() {
+        return tempoBpm;
+    }
+
+    /** Host: sets the tempo. Audio thread. */
+    public void setTempoBpm(double bpm) {
+        if (!(bpm > 0) || Double.isInfinite(bpm)) {
+            throw new IllegalArgumentException("tempo must be positive: " + bpm);
+        }
+        this.tempoBpm = bpm;
     }
 
     /** Host: sets the timeline position of the next block. Audio thread. */

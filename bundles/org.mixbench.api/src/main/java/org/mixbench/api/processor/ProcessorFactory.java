@@ -22,4 +22,9 @@ public interface ProcessorFactory {
 
     /** A new, inactive processor with every parameter at its default. Main thread. */
     Processor create();
+
+    /** Named presets of this processor, for the parameter editor; none by default. Any thread. */
+    default List<Preset> presets() {
+        return List.of();
+    }
 }
