@@ -1,0 +1,405 @@
+package org.mixbench.mixing.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mixbench.api.audio.AudioFiles;
+import org.mixbench.api.audio.AudioReader;
+import org.mixbench.api.contribution.ContributionKind;
+import org.mixbench.api.contribution.ContributionRegistry;
+import org.mixbench.api.processor.ParameterDescriptor;
+import org.mixbench.api.processor.ProcessSpec;
+import org.mixbench.api.processor.Processor;
+import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.mixing.session.Session;
+import org.mixbench.mixing.session.SessionException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A session compiled into a processing graph and rendered block by block: clips into track strips, tracks and sends
+ * into buses, buses into the master. Every path is delayed so that all arrive aligned, by the latencies the
+ * processors report; the first frames of the render, which only hold that delay, are dropped, so the mix lines up
+ * with the timeline. A processor whose bundle is missing, that throws or that outputs NaN or infinity is bypassed and
+ * reported. After {@link #compile}, {@link #render} allocates nothing. Thread: one render thread.
+ */
+@ProviderType
+public final class MixRenderer implements AutoCloseable {
+    /** Frames per block. */
+    public static final int BLOCK = 512;
+    private static final long MAX_TAIL_FRAMES_SECONDS = 30;
+
+    private final double sampleRate;
+    private final List<ClipPlayer>[] clips;
+    private final StripNode[] nodes;
+    private final float[][][] inputs;
+    private final int trackCount;
+    private final int masterIndex;
+    private final int totalLatency;
+    private final long length;
+    private final List<String> warnings;
+    private long position;
+    private long delivered;
+    private final float[][] scratch = new float[2][BLOCK];
+    private int scratchAt;
+    private int scratchSize;
+
+    @SuppressWarnings("unchecked")
+    private MixRenderer(double sampleRate, int tracks, int nodeCount) {
+        this.sampleRate = sampleRate;
+        this.clips = new List[tracks];
+        this.nodes = new StripNode[nodeCount];
+        this.inputs = new float[nodeCount][2][BLOCK];
+        this.trackCount = tracks;
+        this.masterIndex = nodeCount - 1;
+        this.warnings = new ArrayList<>();
+        this.totalLatency = 0;
+        this.length = 0;
+    }
+
+    private MixRenderer(MixRenderer built, int totalLatency, long length) {
+        this.sampleRate = built.sampleRate;
+        this.clips = built.clips;
+        this.nodes = built.nodes;
+        this.inputs = built.inputs;
+        this.trackCount = built.trackCount;
+        this.masterIndex = built.masterIndex;
+        this.warnings = built.warnings;
+        this.totalLatency = totalLatency;
+        this.length = length;
+    }
+
+    /**
+     * Compiles {@code session}; clip paths are resolved against {@code base} (the session file's folder). Missing
+     * audio files are one {@link SessionException} listing them all. Main thread.
+     */
+    public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files)
+            throws IOException {
+        double rate = session.sampleRate();
+        List<Session.Track> tracks = session.tracks();
+        List<Session.Bus> buses = session.buses();
+        int nodeCount = tracks.size() + buses.size() + 1;
+        MixRenderer r = new MixRenderer(rate, tracks.size(), nodeCount);
+        Map<String, Integer> index = new HashMap<>();
+        for (int b = 0; b < buses.size(); b++) {
+            index.put(buses.get(b).id(), tracks.size() + b);
+        }
+        index.put("master", nodeCount - 1);
+        boolean anySolo = tracks.stream().anyMatch(t -> t.strip().solo());
+        List<String> missing = new ArrayList<>();
+        long end = 0;
+        try {
+            for (int t = 0; t < tracks.size(); t++) {
+                Session.Track track = tracks.get(t);
+                boolean muted = track.strip().mute() || (anySolo && !track.strip().solo() && !track.strip().soloSafe());
+                StripNode node = r.node(t, "track " + track.id(), track.strip(), muted, track.automation(), registry,
+                        session.tempo());
+                r.clips[t] = new ArrayList<>();
+                boolean allMono = !track.clips().isEmpty();
+                for (Session.Clip clip : track.clips()) {
+                    Path file = base.resolve(clip.file());
+                    if (!Files.isRegularFile(file)) {
+                        missing.add(clip.file());
+                        continue;
+                    }
+                    AudioReader reader = files.open(file);
+                    if (Math.abs(reader.info().sampleRate() - rate) > 0.5) {
+                        reader.close();
+                        throw new SessionException("track " + track.id() + ": " + clip.file() + " is "
+                                + (long) reader.info().sampleRate() + " Hz but the session runs at " + (long) rate
+                                + " Hz");
+                    }
+                    ClipPlayer player = new ClipPlayer(reader, clip, rate, BLOCK);
+                    allMono &= player.mono();
+                    r.clips[t].add(player);
+                    end = Math.max(end, player.end());
+                }
+                node.stereoSource = !allMono;
+                r.nodes[t] = node;
+            }
+            if (!missing.isEmpty()) {
+                throw new SessionException("missing audio: " + String.join(", ", missing));
+            }
+            for (int b = 0; b < buses.size(); b++) {
+                Session.Bus bus = buses.get(b);
+                r.nodes[tracks.size() + b] = r.node(tracks.size() + b, "bus " + bus.id(), bus.strip(), bus.strip()
+                        .mute(), bus.automation(), registry, session.tempo());
+            }
+            r.nodes[nodeCount - 1] = r.node(nodeCount - 1, "master", session.master().strip(), session.master()
+                    .strip().mute(), session.master().automation(), registry, session.tempo());
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+        // Outputs: every track and bus feeds its output and its sends.
+        for (int n = 0; n < nodeCount - 1; n++) {
+            StripNode node = r.nodes[n];
+            Session.Strip strip = node.strip;
+            node.outputs.add(new StripNode.Output(index.get(strip.output()), 0, 0, false, null));
+            for (Session.Send send : strip.sends()) {
+                Envelope level = null;
+                List<Session.Lane> lanes = n < tracks.size() ? tracks.get(n).automation()
+                        : buses.get(n - tracks.size()).automation();
+                for (Session.Lane lane : lanes) {
+                    if (lane.target().equals("send:" + send.bus())) {
+                        level = new Envelope(lane.points(), rate);
+                    }
+                }
+                node.outputs.add(new StripNode.Output(index.get(send.bus()), send.levelDb(), send.pan(),
+                        send.preFader(), level));
+            }
+        }
+        // Delay compensation: the time at which each node's input arrives, then a delay per connection.
+        int[] arrival = new int[nodeCount];
+        int[] order = processingOrder(r.nodes, tracks.size(), nodeCount);
+        for (int n : order) {
+            int ready = arrival[n] + r.nodes[n].latency();
+            for (StripNode.Output o : r.nodes[n].outputs) {
+                arrival[o.destination] = Math.max(arrival[o.destination], ready);
+            }
+        }
+        for (int n : order) {
+            int ready = arrival[n] + r.nodes[n].latency();
+            for (StripNode.Output o : r.nodes[n].outputs) {
+                o.connection = new Connection(arrival[o.destination] - ready, BLOCK, r.inputs[o.destination]);
+            }
+        }
+        int latency = arrival[nodeCount - 1] + r.nodes[nodeCount - 1].latency();
+        long tail = 0;
+        for (StripNode node : r.nodes) {
+            for (StripNode.Slot slot : node.slots) {
+                if (slot.processor != null && !slot.bypass) {
+                    tail = Math.max(tail, Math.min(slot.processor.tailFrames(),
+                            (long) (MAX_TAIL_FRAMES_SECONDS * rate)));
+                }
+            }
+        }
+        return new MixRenderer(r, latency, end + tail);
+    }
+
+    /** Tracks in order, then buses so that each comes after every bus feeding it, then the master. */
+    private static int[] processingOrder(StripNode[] nodes, int tracks, int count) {
+        int[] order = new int[count];
+        int k = 0;
+        for (int t = 0; t < tracks; t++) {
+            order[k++] = t;
+        }
+        boolean[] placed = new boolean[count];
+        for (int placedBuses = 0; placedBuses < count - 1 - tracks; ) {
+            for (int b = tracks; b < count - 1; b++) {
+                if (placed[b]) {
+                    continue;
+                }
+                boolean ready = true;
+                for (int other = tracks; other < count - 1 && ready; other++) {
+                    if (other != b && !placed[other]) {
+                        for (StripNode.Output o : nodes[other].outputs) {
+                            if (o.destination == b) {
+                                ready = false;
+                            }
+                        }
+                    }
+                }
+                if (ready) {
+                    placed[b] = true;
+                    order[k++] = b;
+                    placedBuses++;
+                }
+            }
+        }
+        order[k] = count - 1;
+        return order;
+    }
+
+    private StripNode node(int n, String name, Session.Strip strip, boolean muted, List<Session.Lane> lanes,
+            ContributionRegistry registry, double tempo) {
+        StripNode node = new StripNode(name, strip, muted, BLOCK, sampleRate, tempo);
+        for (int i = 0; i < strip.inserts().size(); i++) {
+            Session.Insert insert = strip.inserts().get(i);
+            Optional<ProcessorFactory> factory = registry.find(ContributionKind.PROCESSOR, insert.processor(),
+                    ProcessorFactory.class);
+            if (factory.isEmpty()) {
+                warnings.add(name + ": insert " + i + " needs processor '" + insert.processor()
+                        + "', which is not installed; it is bypassed and its settings are kept");
+                node.slots.add(new StripNode.Slot(insert.processor(), null, true, new Envelope[0], new int[0]));
+                continue;
+            }
+            Processor p = factory.get().create();
+            p.restoreState(new ProcessorState(insert.parameters(), insert.data()));
+            p.prepare(new ProcessSpec(sampleRate, BLOCK, 2));
+            List<Envelope> envelopes = new ArrayList<>();
+            List<Integer> parameters = new ArrayList<>();
+            List<ParameterDescriptor> descriptors = factory.get().parameters();
+            for (Session.Lane lane : lanes) {
+                String prefix = "insert:" + i + ":";
+                if (lane.target().startsWith(prefix)) {
+                    String id = lane.target().substring(prefix.length());
+                    int at = -1;
+                    for (int d = 0; d < descriptors.size(); d++) {
+                        if (descriptors.get(d).id().equals(id)) {
+                            at = d;
+                        }
+                    }
+                    if (at < 0) {
+                        warnings.add(name + ": automation of unknown parameter '" + id + "' of " + insert.processor()
+                                + " is ignored");
+                    } else {
+                        envelopes.add(new Envelope(lane.points(), sampleRate));
+                        parameters.add(at);
+                    }
+                }
+            }
+            node.slots.add(new StripNode.Slot(insert.processor(), p, insert.bypass(), envelopes.toArray(
+                    Envelope[]::new), parameters.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        for (Session.Lane lane : lanes) {
+            Envelope e = new Envelope(lane.points(), sampleRate);
+            if (e.isEmpty()) {
+                continue;
+            }
+            switch (lane.target()) {
+                case "fader" -> node.fader = e;
+                case "pan" -> node.pan = e;
+                case "mute" -> node.mute = e;
+                case "trim" -> node.trim = e;
+                default -> {
+                    // sends and inserts are wired elsewhere
+                }
+            }
+        }
+        return node;
+    }
+
+    /** Sample rate of the render. */
+    public double sampleRate() {
+        return sampleRate;
+    }
+
+    /** Frames the whole mix lasts, tails of reverbs and delays included. */
+    public long lengthFrames() {
+        return length;
+    }
+
+    /** Frames by which the graph delays its output (compensated: the render drops them). */
+    public int latencyFrames() {
+        return totalLatency;
+    }
+
+    /** Problems found while compiling (missing processors, unknown automation targets). */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(warnings);
+        for (StripNode node : nodes) {
+            all.addAll(node.failures());
+        }
+        return all;
+    }
+
+    /**
+     * Renders up to {@code frames} (at most {@link #BLOCK}) stereo frames of the mix into {@code out} and returns
+     * how many, or -1 at the end. Render thread; allocates nothing.
+     */
+    public int render(float[][] out, int frames) throws IOException {
+        if (delivered >= length) {
+            return -1;
+        }
+        int want = (int) Math.min(Math.min(frames, BLOCK), length - delivered);
+        int done = 0;
+        while (done < want) {
+            if (scratchAt == scratchSize) {
+                renderBlock();
+            }
+            int n = Math.min(want - done, scratchSize - scratchAt);
+            System.arraycopy(scratch[0], scratchAt, out[0], done, n);
+            System.arraycopy(scratch[1], scratchAt, out[1], done, n);
+            scratchAt += n;
+            done += n;
+        }
+        delivered += done;
+        return done;
+    }
+
+    /** One graph block; the first blocks' latency frames are skipped. */
+    private void renderBlock() throws IOException {
+        int frames = BLOCK;
+        for (float[][] input : inputs) {
+            Arrays.fill(input[0], 0, frames, 0f);
+            Arrays.fill(input[1], 0, frames, 0f);
+        }
+        for (int t = 0; t < trackCount; t++) {
+            StripNode node = nodes[t];
+            Arrays.fill(node.buffer[0], 0, frames, 0f);
+            Arrays.fill(node.buffer[1], 0, frames, 0f);
+            List<ClipPlayer> trackClips = clips[t];
+            for (int c = 0; c < trackClips.size(); c++) {
+                trackClips.get(c).addTo(node.buffer, position, frames);
+            }
+            node.process(position, frames);
+            node.deliver(position, frames);
+        }
+        int[] order = busOrder();
+        for (int n : order) {
+            StripNode node = nodes[n];
+            System.arraycopy(inputs[n][0], 0, node.buffer[0], 0, frames);
+            System.arraycopy(inputs[n][1], 0, node.buffer[1], 0, frames);
+            node.process(position, frames);
+            if (n != masterIndex) {
+                node.deliver(position, frames);
+            }
+        }
+        StripNode master = nodes[masterIndex];
+        long skip = Math.max(0, totalLatency - position);
+        int from = (int) Math.min(frames, skip);
+        scratchSize = frames - from;
+        System.arraycopy(master.post[0], from, scratch[0], 0, scratchSize);
+        System.arraycopy(master.post[1], from, scratch[1], 0, scratchSize);
+        scratchAt = 0;
+        position += frames;
+    }
+
+    private int[] busOrderCache;
+
+    private int[] busOrder() {
+        if (busOrderCache == null) {
+            int[] all = processingOrder(nodes, trackCount, nodes.length);
+            busOrderCache = Arrays.copyOfRange(all, trackCount, all.length);
+        }
+        return busOrderCache;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
+        for (List<ClipPlayer> list : clips) {
+            if (list == null) {
+                continue;
+            }
+            for (ClipPlayer c : list) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+        }
+        for (StripNode node : nodes) {
+            if (node == null) {
+                continue;
+            }
+            for (StripNode.Slot s : node.slots) {
+                if (s.processor != null) {
+                    s.processor.release();
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

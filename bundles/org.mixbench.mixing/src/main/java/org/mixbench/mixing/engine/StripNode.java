@@ -1,0 +1,209 @@
+package org.mixbench.mixing.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.api.processor.ParameterEvents;
+import org.mixbench.api.processor.Processor;
+import org.mixbench.mixing.session.Session;
+
+/**
+ * One channel strip at run time: trim and polarity, the insert chain (a failing or missing processor is bypassed),
+ * fader, pan and mute with their automation, sends. Buffers are fixed at construction; processing allocates
+ * nothing. Thread: the render thread.
+ */
+final class StripNode {
+    /** An insert slot: the processor (null when missing), its automation lanes, and whether it was bypassed. */
+    static final class Slot {
+        final String id;
+        final Processor processor;
+        final boolean bypass;
+        final int latency;
+        final Envelope[] lanes;
+        final int[] parameters;
+        volatile String failure;
+
+        Slot(String id, Processor processor, boolean bypass, Envelope[] lanes, int[] parameters) {
+            this.id = id;
+            this.processor = processor;
+            this.bypass = bypass;
+            this.latency = processor == null || bypass ? 0 : processor.latencyFrames();
+            this.lanes = lanes;
+            this.parameters = parameters;
+        }
+    }
+
+    /** Where the strip's signal goes: a destination node and a gain (sends have their own). */
+    static final class Output {
+        final int destination;
+        final double levelDb;
+        final double pan;
+        final boolean preFader;
+        final Envelope level;
+        Connection connection;
+
+        Output(int destination, double levelDb, double pan, boolean preFader, Envelope level) {
+            this.destination = destination;
+            this.levelDb = levelDb;
+            this.pan = pan;
+            this.preFader = preFader;
+            this.level = level;
+        }
+    }
+
+    final String name;
+    final Session.Strip strip;
+    final List<Slot> slots = new ArrayList<>();
+    final List<Output> outputs = new ArrayList<>();
+    final float[][] buffer;
+    final float[][] dry;
+    final float[][] pre;
+    final float[][] post;
+    final AudioBlock block;
+    final boolean muted;
+    boolean stereoSource = true;
+    Envelope fader;
+    Envelope pan;
+    Envelope mute;
+    Envelope trim;
+    private final double[] panGains = new double[2];
+    private final double[] sendGains = new double[2];
+    private final double sampleRate;
+
+    StripNode(String name, Session.Strip strip, boolean muted, int maxBlock, double sampleRate, double tempo) {
+        this.name = name;
+        this.strip = strip;
+        this.muted = muted;
+        this.sampleRate = sampleRate;
+        buffer = new float[2][maxBlock];
+        dry = new float[2][maxBlock];
+        pre = new float[2][maxBlock];
+        post = new float[2][maxBlock];
+        block = new AudioBlock(buffer, new ParameterEvents(256));
+        block.setTempoBpm(tempo);
+    }
+
+    /** Frames of latency of the insert chain. */
+    int latency() {
+        int sum = 0;
+        for (Slot s : slots) {
+            sum += s.latency;
+        }
+        return sum;
+    }
+
+    /** Runs the strip over {@code buffer[0..frames)} at timeline {@code position}; results in pre and post. */
+    void process(long position, int frames) {
+        double trimDb = strip.trimDb() + (trim == null ? 0 : trim.value(position));
+        float trimGain = (float) (Math.pow(10, trimDb / 20) * (strip.invert() ? -1 : 1));
+        if (trimGain != 1f) {
+            for (float[] channel : buffer) {
+                for (int i = 0; i < frames; i++) {
+                    channel[i] *= trimGain;
+                }
+            }
+        }
+        block.setFrames(frames);
+        block.setPosition(position);
+        for (int si = 0; si < slots.size(); si++) {
+            Slot slot = slots.get(si);
+            if (slot.processor == null || slot.bypass || slot.failure != null) {
+                continue;
+            }
+            ParameterEvents events = block.events();
+            events.clear();
+            for (int l = 0; l < slot.lanes.length; l++) {
+                for (int k = 0; k < frames; k += 32) {
+                    events.add(k, slot.parameters[l], slot.lanes[l].value(position + k));
+                }
+            }
+            System.arraycopy(buffer[0], 0, dry[0], 0, frames);
+            System.arraycopy(buffer[1], 0, dry[1], 0, frames);
+            try {
+                slot.processor.process(block);
+                if (!finite(frames)) {
+                    fail(slot, "produced NaN or infinity");
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(slot, "threw " + e.getClass().getSimpleName());
+            }
+        }
+        System.arraycopy(buffer[0], 0, pre[0], 0, frames);
+        System.arraycopy(buffer[1], 0, pre[1], 0, frames);
+        boolean automatedMute = mute != null;
+        boolean automatedGain = fader != null || pan != null;
+        if (!automatedGain && !automatedMute) {
+            double g = muted ? 0 : Math.pow(10, strip.faderDb() / 20);
+            PanLaws.gains(strip.pan(), strip.panLaw(), stereoSource, panGains);
+            float l = (float) (g * panGains[0]);
+            float r = (float) (g * panGains[1]);
+            for (int i = 0; i < frames; i++) {
+                post[0][i] = pre[0][i] * l;
+                post[1][i] = pre[1][i] * r;
+            }
+            return;
+        }
+        for (int i = 0; i < frames; i++) {
+            long t = position + i;
+            boolean off = muted || (automatedMute && mute.value(t) >= 0.5);
+            double g = off ? 0 : Math.pow(10, (fader == null ? strip.faderDb() : fader.value(t)) / 20);
+            PanLaws.gains(pan == null ? strip.pan() : pan.value(t), strip.panLaw(), stereoSource, panGains);
+            post[0][i] = (float) (pre[0][i] * g * panGains[0]);
+            post[1][i] = (float) (pre[1][i] * g * panGains[1]);
+        }
+    }
+
+    private void fail(Slot slot, String why) {
+        slot.failure = why;
+        System.arraycopy(dry[0], 0, buffer[0], 0, block.frames());
+        System.arraycopy(dry[1], 0, buffer[1], 0, block.frames());
+    }
+
+    private boolean finite(int frames) {
+        for (float[] channel : buffer) {
+            for (int i = 0; i < frames; i++) {
+                if (!Float.isFinite(channel[i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Sends the processed block to every output (through its delay-compensation connection). */
+    void deliver(long position, int frames) {
+        for (int oi = 0; oi < outputs.size(); oi++) {
+            Output o = outputs.get(oi);
+            float[][] source = o.preFader ? pre : post;
+            if (o.level == null) {
+                double g = Math.pow(10, o.levelDb / 20);
+                if (o.preFader || o.pan != 0) {
+                    PanLaws.gains(o.pan, Session.PanLaw.MINUS_3, true, sendGains);
+                } else {
+                    sendGains[0] = 1;
+                    sendGains[1] = 1;
+                }
+                o.connection.write(source, frames, (float) (g * sendGains[0]), (float) (g * sendGains[1]));
+            } else {
+                PanLaws.gains(o.pan, Session.PanLaw.MINUS_3, true, sendGains);
+                o.connection.writeAutomated(source, frames, position, o.level, sendGains[0], sendGains[1]);
+            }
+        }
+    }
+
+    /** Failure messages of slots bypassed while rendering. */
+    List<String> failures() {
+        List<String> out = new ArrayList<>();
+        for (Slot s : slots) {
+            if (s.failure != null) {
+                out.add(name + ": insert " + s.id + " " + s.failure + " and was bypassed");
+            }
+        }
+        return out;
+    }
+
+    double sampleRate() {
+        return sampleRate;
+    }
+}

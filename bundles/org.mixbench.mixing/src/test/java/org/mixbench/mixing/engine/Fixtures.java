@@ -1,0 +1,202 @@
+package org.mixbench.mixing.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.mixbench.api.audio.AudioFiles;
+import org.mixbench.api.audio.AudioReader;
+import org.mixbench.api.contribution.ContributionKind;
+import org.mixbench.api.contribution.Descriptor;
+import org.mixbench.api.export.ExportFormat;
+import org.mixbench.api.export.ExportWriter;
+import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.api.processor.ParameterDescriptor;
+import org.mixbench.api.processor.ProcessSpec;
+import org.mixbench.api.processor.ProcessStatus;
+import org.mixbench.api.processor.Processor;
+import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.format.wav.WavExporterFactory;
+import org.mixbench.format.wav.WavImporterFactory;
+import org.mixbench.mixing.session.Session;
+import org.mixbench.processors.basic.GainFactory;
+import org.mixbench.testkit.StaticRegistry;
+
+/** Files, a registry and test processors for the engine tests. */
+final class Fixtures {
+    static final double RATE = 48_000;
+
+    private Fixtures() {
+    }
+
+    /** WAV in and out, outside OSGi. */
+    static final class WavFiles implements AudioFiles {
+        @Override
+        public AudioReader open(Path file) throws IOException {
+            return new WavImporterFactory().open(file);
+        }
+
+        @Override
+        public void export(Path target, String formatId, ExportFormat format, Map<String, String> options,
+                Map<String, String> tags, BlockSource source) throws IOException {
+            try (ExportWriter writer = new WavExporterFactory().open(target, format, options, tags)) {
+                AudioBlock block = new AudioBlock(format.channels(), 4096, 0);
+                while (source.next(block)) {
+                    writer.write(block);
+                }
+            }
+        }
+    }
+
+    static Path wav(Path file, float[][] audio) throws IOException {
+        try (ExportWriter w = new WavExporterFactory().open(file, new ExportFormat(RATE, audio.length, -1),
+                Map.of("bits", "32f"), Map.of())) {
+            AudioBlock block = new AudioBlock(audio, new org.mixbench.api.processor.ParameterEvents(0));
+            w.write(block);
+        }
+        return file;
+    }
+
+    /** A processor that delays its input by a fixed number of frames and says so. */
+    static final class Latent implements ProcessorFactory {
+        static final int DELAY = 300;
+
+        @Override
+        public Descriptor descriptor() {
+            return new Descriptor("test.latent", "Latent", "Test", "Test", "1.0.0");
+        }
+
+        @Override
+        public List<ParameterDescriptor> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public Processor create() {
+            return new Processor() {
+                private float[][] line;
+                private int at;
+
+                @Override
+                public void prepare(ProcessSpec spec) {
+                    line = new float[spec.channels()][DELAY];
+                }
+
+                @Override
+                public ProcessStatus process(AudioBlock block) {
+                    for (int i = 0; i < block.frames(); i++) {
+                        for (int c = 0; c < block.channelCount(); c++) {
+                            float x = block.channel(c)[i];
+                            block.channel(c)[i] = line[c][at];
+                            line[c][at] = x;
+                        }
+                        at = (at + 1) % DELAY;
+                    }
+                    return ProcessStatus.CONTINUE;
+                }
+
+                @Override
+                public void reset() {
+                }
+
+                @Override
+                public int latencyFrames() {
+                    return DELAY;
+                }
+
+                @Override
+                public ProcessorState saveState() {
+                    return ProcessorState.of(Map.of());
+                }
+
+                @Override
+                public void restoreState(ProcessorState state) {
+                }
+            };
+        }
+    }
+
+    /** A processor that throws on its tenth block. */
+    static final class Faulty implements ProcessorFactory {
+        @Override
+        public Descriptor descriptor() {
+            return new Descriptor("test.faulty", "Faulty", "Test", "Test", "1.0.0");
+        }
+
+        @Override
+        public List<ParameterDescriptor> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public Processor create() {
+            return new Processor() {
+                private int blocks;
+
+                @Override
+                public void prepare(ProcessSpec spec) {
+                }
+
+                @Override
+                public ProcessStatus process(AudioBlock block) {
+                    if (++blocks == 10) {
+                        throw new IllegalStateException("bug");
+                    }
+                    return ProcessStatus.CONTINUE;
+                }
+
+                @Override
+                public void reset() {
+                }
+
+                @Override
+                public ProcessorState saveState() {
+                    return ProcessorState.of(Map.of());
+                }
+
+                @Override
+                public void restoreState(ProcessorState state) {
+                }
+            };
+        }
+    }
+
+    static StaticRegistry registry() {
+        StaticRegistry r = new StaticRegistry();
+        for (ProcessorFactory f : new ProcessorFactory[] {new GainFactory(), new Latent(), new Faulty()}) {
+            r.add(ContributionKind.PROCESSOR, f.descriptor(), f, Map.of());
+        }
+        return r;
+    }
+
+    static Session.Strip strip(List<Session.Insert> inserts, double faderDb, double pan, Session.PanLaw law,
+            String output, List<Session.Send> sends) {
+        return new Session.Strip(0, false, inserts, faderDb, pan, law, false, false, false, output, sends);
+    }
+
+    static Session.Track track(String id, String file, Session.Strip strip, List<Session.Lane> lanes) {
+        return new Session.Track(id, id, List.of(new Session.Clip(file, 0, 0, null, 0, 0, 0,
+                Session.FadeCurve.LINEAR)), strip, lanes);
+    }
+
+    /** Renders the whole session into memory. */
+    static float[][] render(Session session, Path base, List<String> warnings) throws IOException {
+        try (MixRenderer r = MixRenderer.compile(session, base, registry(), new WavFiles())) {
+            float[][] all = new float[2][(int) r.lengthFrames()];
+            float[][] block = new float[2][MixRenderer.BLOCK];
+            int pos = 0;
+            int n;
+            while ((n = r.render(block, MixRenderer.BLOCK)) > 0) {
+                System.arraycopy(block[0], 0, all[0], pos, n);
+                System.arraycopy(block[1], 0, all[1], pos, n);
+                pos += n;
+            }
+            if (warnings != null) {
+                warnings.addAll(r.warnings());
+            }
+            return all;
+        }
+    }
+}

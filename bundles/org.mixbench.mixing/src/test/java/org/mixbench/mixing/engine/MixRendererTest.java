@@ -1,0 +1,181 @@
+package org.mixbench.mixing.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixbench.mixing.session.Session;
+import org.mixbench.mixing.session.Session.Curve;
+import org.mixbench.mixing.session.Session.Insert;
+import org.mixbench.mixing.session.Session.Lane;
+import org.mixbench.mixing.session.Session.PanLaw;
+import org.mixbench.mixing.session.Session.Point;
+import org.mixbench.mixing.session.Session.Send;
+
+class MixRendererTest {
+    @TempDir
+    Path dir;
+
+    private static float[][] click(int frames, int at, float level) {
+        float[][] x = new float[1][frames];
+        x[0][at] = level;
+        return x;
+    }
+
+    private static float[][] constant(int channels, int frames, float level) {
+        float[][] x = new float[channels][frames];
+        for (float[] c : x) {
+            java.util.Arrays.fill(c, level);
+        }
+        return x;
+    }
+
+    private static Session session(List<Session.Track> tracks, List<Session.Bus> buses) {
+        return new Session(Session.FORMAT, 1, Fixtures.RATE, 120, tracks, buses, null);
+    }
+
+    @Test
+    void delayCompensationAlignsALatentTrackWithADryOneToTheSample() throws Exception {
+        Fixtures.wav(dir.resolve("a.wav"), click(48_000, 10_000, 0.5f));
+        Fixtures.wav(dir.resolve("b.wav"), click(48_000, 10_000, 0.25f));
+        Session s = session(List.of(
+                Fixtures.track("latent", "a.wav", Fixtures.strip(List.of(new Insert("test.latent", false, Map.of(),
+                        Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of()),
+                Fixtures.track("dry", "b.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO, "master", List.of()),
+                        List.of())), List.of());
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.75, mix[0][10_000], 1e-6, "both clicks land on their timeline frame");
+        for (int i = 0; i < mix[0].length; i++) {
+            if (i != 10_000) {
+                assertEquals(0, mix[0][i], 1e-7, "nothing elsewhere (frame " + i + ")");
+            }
+        }
+    }
+
+    @Test
+    void delayCompensationAlsoAlignsSendsThroughALatentBus() throws Exception {
+        Fixtures.wav(dir.resolve("a.wav"), click(48_000, 5_000, 0.5f));
+        Session.Bus bus = new Session.Bus("fx", "FX", Fixtures.strip(List.of(new Insert("test.latent", false,
+                Map.of(), Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of());
+        Session s = session(List.of(Fixtures.track("t", "a.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO,
+                "master", List.of(new Send("fx", -6.0206, 0, false))), List.of())), List.of(bus));
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.75, mix[0][5_000], 1e-4, "dry and bus return arrive together");
+    }
+
+    @Test
+    void panLawsGiveTheirCentreLevelsForMonoSources() throws Exception {
+        Fixtures.wav(dir.resolve("m.wav"), constant(1, 4800, 0.5f));
+        double[][] expected = {{PanLaw.ZERO.ordinal(), 1.0}, {PanLaw.MINUS_3.ordinal(), Math.sqrt(0.5)},
+            {PanLaw.MINUS_4_5.ordinal(), Math.pow(0.5, 0.75)}, {PanLaw.MINUS_6.ordinal(), 0.5}};
+        for (double[] e : expected) {
+            PanLaw law = PanLaw.values()[(int) e[0]];
+            Session s = session(List.of(Fixtures.track("m", "m.wav", Fixtures.strip(List.of(), 0, 0, law, "master",
+                    List.of()), List.of())), List.of());
+            float[][] mix = Fixtures.render(s, dir, null);
+            assertEquals(0.5 * e[1], mix[0][1000], 1e-6, law + " left");
+            assertEquals(0.5 * e[1], mix[1][1000], 1e-6, law + " right");
+        }
+    }
+
+    @Test
+    void aStereoSourceIsBalancedNotPanned() throws Exception {
+        Fixtures.wav(dir.resolve("s.wav"), constant(2, 4800, 0.5f));
+        Session s = session(List.of(Fixtures.track("s", "s.wav", Fixtures.strip(List.of(), 0, 0.5, PanLaw.MINUS_3,
+                "master", List.of()), List.of())), List.of());
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.25, mix[0][1000], 1e-6);
+        assertEquals(0.5, mix[1][1000], 1e-6);
+    }
+
+    @Test
+    void faderAutomationRampsSampleAccuratelyAndHolds() throws Exception {
+        Fixtures.wav(dir.resolve("c.wav"), constant(2, 96_000, 0.5f));
+        List<Lane> lanes = List.of(new Lane("fader", List.of(new Point(0.5, -6.0206, Curve.LINEAR),
+                new Point(1.0, 0, Curve.HOLD))));
+        Session s = session(List.of(Fixtures.track("c", "c.wav", Fixtures.strip(List.of(), -20, 0, PanLaw.ZERO,
+                "master", List.of()), lanes)), List.of());
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.25, mix[0][10_000], 1e-5, "before the first point its value holds");
+        double mid = Math.pow(10, -3.0103 / 20) * 0.5;
+        assertEquals(mid, mix[0][36_000], 1e-5, "half way along the ramp, in dB");
+        assertEquals(0.5, mix[0][60_000], 1e-6, "after the last point");
+    }
+
+    @Test
+    void soloMutesTheOthersButNotSoloSafeTracks() throws Exception {
+        Fixtures.wav(dir.resolve("a.wav"), constant(1, 4800, 0.1f));
+        Fixtures.wav(dir.resolve("b.wav"), constant(1, 4800, 0.2f));
+        Fixtures.wav(dir.resolve("c.wav"), constant(1, 4800, 0.4f));
+        Session s = session(List.of(
+                Fixtures.track("a", "a.wav", new Session.Strip(0, false, List.of(), 0, 0, PanLaw.ZERO, false, true,
+                        false, "master", List.of()), List.of()),
+                Fixtures.track("b", "b.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO, "master", List.of()),
+                        List.of()),
+                Fixtures.track("c", "c.wav", new Session.Strip(0, false, List.of(), 0, 0, PanLaw.ZERO, false, false,
+                        true, "master", List.of()), List.of())), List.of());
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.5, mix[0][100], 1e-6, "the soloed track and the solo-safe one");
+    }
+
+    @Test
+    void aMissingProcessorIsBypassedWithAWarningAndAFaultyOneIsBypassedWhenItFails() throws Exception {
+        Fixtures.wav(dir.resolve("a.wav"), constant(1, 48_000, 0.25f));
+        Session s = session(List.of(Fixtures.track("a", "a.wav", Fixtures.strip(List.of(
+                new Insert("com.example.not-installed", false, Map.of("x", 1.0), Map.of()),
+                new Insert("test.faulty", false, Map.of(), Map.of()),
+                new Insert("mixbench.gain", false, Map.of("gain", -6.0206), Map.of())), 0, 0, PanLaw.ZERO, "master",
+                List.of()), List.of())), List.of());
+        List<String> warnings = new ArrayList<>();
+        float[][] mix = Fixtures.render(s, dir, warnings);
+        assertEquals(0.125, mix[0][40_000], 1e-6, "the rest of the chain still runs");
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("com.example.not-installed")
+                && w.contains("not installed")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("test.faulty") && w.contains("bypassed")),
+                warnings.toString());
+    }
+
+    @Test
+    void renderingAFullSessionAllocatesNothingPerBlock() throws Exception {
+        Fixtures.wav(dir.resolve("long.wav"), constant(2, 48_000 * 60, 0.1f));
+        List<Session.Track> tracks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            tracks.add(Fixtures.track("t" + t, "long.wav", Fixtures.strip(List.of(new Insert("mixbench.gain", false,
+                    Map.of("gain", -3.0), Map.of()), new Insert("test.latent", false, Map.of(), Map.of())), -6,
+                    t / 8.0 - 0.5, PanLaw.MINUS_3, t < 4 ? "master" : "grp", List.of(new Send("fx", -10, 0,
+                            t % 2 == 0))), List.of(new Lane("fader", List.of(new Point(0, -10, Curve.LINEAR),
+                                    new Point(30, -3, Curve.EXPONENTIAL), new Point(50, -6, Curve.HOLD))),
+                            new Lane("insert:0:gain", List.of(new Point(0, -6, Curve.LINEAR), new Point(40, 0,
+                                    Curve.LINEAR))))));
+        }
+        List<Session.Bus> buses = List.of(
+                new Session.Bus("grp", "Group", Fixtures.strip(List.of(), 0, 0, PanLaw.MINUS_3, "master", List.of()),
+                        List.of()),
+                new Session.Bus("fx", "FX", Fixtures.strip(List.of(new Insert("mixbench.gain", false, Map.of(),
+                        Map.of())), 0, 0, PanLaw.MINUS_3, "master", List.of()), List.of()));
+        Session s = session(tracks, buses);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles())) {
+            float[][] block = new float[2][MixRenderer.BLOCK];
+            for (int i = 0; i < 1500; i++) {
+                r.render(block, MixRenderer.BLOCK);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            int blocks = 0;
+            while (blocks < 3000 && r.render(block, MixRenderer.BLOCK) > 0) {
+                blocks++;
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertEquals(3000, blocks);
+            assertTrue(allocated < blocks, "rendering allocated " + allocated + " bytes over " + blocks + " blocks");
+        }
+    }
+}

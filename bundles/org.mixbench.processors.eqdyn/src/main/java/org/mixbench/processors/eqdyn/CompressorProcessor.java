@@ -1,0 +1,212 @@
+package org.mixbench.processors.eqdyn;
+
+import static org.mixbench.processors.eqdyn.CompressorFactory.ATTACK;
+import static org.mixbench.processors.eqdyn.CompressorFactory.DETECTION;
+import static org.mixbench.processors.eqdyn.CompressorFactory.KNEE;
+import static org.mixbench.processors.eqdyn.CompressorFactory.MAKEUP;
+import static org.mixbench.processors.eqdyn.CompressorFactory.MIX;
+import static org.mixbench.processors.eqdyn.CompressorFactory.RATIO;
+import static org.mixbench.processors.eqdyn.CompressorFactory.RELEASE;
+import static org.mixbench.processors.eqdyn.CompressorFactory.RMS;
+import static org.mixbench.processors.eqdyn.CompressorFactory.SIDECHAIN;
+import static org.mixbench.processors.eqdyn.CompressorFactory.THRESHOLD;
+
+import java.util.List;
+
+import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.api.processor.ParameterDescriptor;
+import org.mixbench.api.processor.ProcessSpec;
+import org.mixbench.api.processor.ProcessStatus;
+import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.api.processor.SidechainInput;
+import org.mixbench.dsp.LinearSmoother;
+import org.mixbench.dsp.ParameterBank;
+import org.mixbench.dsp.SegmentedProcessor;
+
+/**
+ * A feed-forward compressor after Giannoulis, Massberg and Reiss, "Digital Dynamic Range Compressor Design - A
+ * Tutorial and Analysis" (JAES 2012): the level of the key goes through a static gain computer in dB with a
+ * quadratic soft knee of width {@code knee}, and the resulting gain reduction is smoothed in the log domain by a
+ * branching one-pole detector (attack while the reduction grows, release while it shrinks; time constants reach
+ * 1 - 1/e of a step). Makeup and mix are smoothed over 20 ms.
+ *
+ * <p>Detection is stereo-linked, so the image does not move: <i>Peak</i> takes the largest absolute sample over the
+ * key's channels; <i>RMS</i> averages the squares over the channels and over time with a one-pole of
+ * {@value #RMS_MS} ms. The key is the processor's own input, or the block given to {@link #sidechain} when the
+ * {@code sidechain} switch is on. A key block shorter than the main block is ignored.
+ *
+ * <p>For a meter, {@link #gainReductionDb()} returns the largest gain reduction of the last processed block; it is
+ * a volatile read, safe from any thread. Denormals: the detector states are flushed to zero when tiny.
+ */
+public final class CompressorProcessor implements SegmentedProcessor, SidechainInput {
+    /** Time constant of the RMS detector's averaging, ms. */
+    static final double RMS_MS = 10;
+    private static final double RAMP_SECONDS = 0.020;
+
+    private final ParameterBank bank;
+    private final LinearSmoother makeup = new LinearSmoother(RAMP_SECONDS, 1);
+    private final LinearSmoother mix = new LinearSmoother(RAMP_SECONDS, 1);
+    private double sampleRate = 48_000;
+
+    // Derived from the parameters on every change.
+    private double threshold;
+    private double slope;
+    private double knee;
+    private double attackCoefficient;
+    private double releaseCoefficient;
+    private double rmsCoefficient;
+    private boolean rms;
+    private boolean useKey;
+
+    // Audio state.
+    private double meanSquare;
+    private double reductionDb;
+    private double blockMaxReductionDb;
+    private AudioBlock key;
+    private volatile double meterReductionDb;
+
+    CompressorProcessor(List<ParameterDescriptor> parameters) {
+        bank = new ParameterBank(parameters);
+        derive();
+    }
+
+    /**
+     * The largest gain reduction, in dB (0 or more), of the last block processed, for a meter that polls it. Any
+     * thread: it reads a volatile field that the audio thread writes once per block.
+     */
+    public double gainReductionDb() {
+        return meterReductionDb;
+    }
+
+    /** Takes the key for the next {@link #process} call; {@code null} for the own input. Audio thread, active. */
+    @Override
+    public void sidechain(AudioBlock keyBlock) {
+        this.key = keyBlock;
+    }
+
+    /** Sets the time constants for the sample rate and resets. Main thread, inactive. */
+    @Override
+    public void prepare(ProcessSpec spec) {
+        sampleRate = spec.sampleRate();
+        makeup.prepare(sampleRate);
+        mix.prepare(sampleRate);
+        derive();
+        reset();
+    }
+
+    /** Clears the detector and the meter and jumps to the parameter values. Audio thread, active. */
+    @Override
+    public void reset() {
+        meanSquare = 0;
+        reductionDb = 0;
+        meterReductionDb = 0;
+        makeup.setImmediate(Levels.dbToGain(bank.get(MAKEUP)));
+        mix.setImmediate(bank.get(MIX) / 100);
+    }
+
+    /** Compresses the block, keyed as set by {@link #sidechain}, and publishes the meter value. Audio thread. */
+    @Override
+    public ProcessStatus process(AudioBlock block) {
+        blockMaxReductionDb = 0;
+        ProcessStatus status = SegmentedProcessor.super.process(block);
+        meterReductionDb = blockMaxReductionDb;
+        key = null;
+        return status;
+    }
+
+    /** Takes a parameter change at its frame. Audio thread, active. */
+    @Override
+    public void parameterChanged(int parameter, double value) {
+        bank.set(parameter, value);
+        derive();
+        makeup.setTarget(Levels.dbToGain(bank.get(MAKEUP)));
+        mix.setTarget(bank.get(MIX) / 100);
+    }
+
+    private void derive() {
+        threshold = bank.get(THRESHOLD);
+        slope = 1 / bank.get(RATIO) - 1;
+        knee = bank.get(KNEE);
+        attackCoefficient = Levels.timeCoefficient(bank.get(ATTACK), sampleRate);
+        releaseCoefficient = Levels.timeCoefficient(bank.get(RELEASE), sampleRate);
+        rmsCoefficient = Levels.timeCoefficient(RMS_MS, sampleRate);
+        rms = bank.get(DETECTION) == RMS;
+        useKey = bank.get(SIDECHAIN) >= 0.5;
+    }
+
+    /**
+     * The static curve: gain reduction in dB (0 or more) for a key level of {@code levelDb}, with a quadratic knee
+     * of width {@code kneeDb} centred on the threshold. {@code slope} is {@code 1/ratio - 1}.
+     */
+    static double gainReduction(double levelDb, double thresholdDb, double slope, double kneeDb) {
+        double over = levelDb - thresholdDb;
+        if (2 * over <= -kneeDb) {
+            return 0;
+        }
+        if (2 * Math.abs(over) < kneeDb) {
+            double x = over + kneeDb / 2;
+            return -slope * x * x / (2 * kneeDb);
+        }
+        return -slope * over;
+    }
+
+    /** Compresses frames {@code [from, to)} in place. Audio thread, active. */
+    @Override
+    public void render(AudioBlock block, int from, int to) {
+        AudioBlock source = useKey && key != null && key.frames() >= to ? key : block;
+        int keyChannels = source.channelCount();
+        int channels = block.channelCount();
+        double gr = reductionDb;
+        double ms = meanSquare;
+        double max = blockMaxReductionDb;
+        for (int i = from; i < to; i++) {
+            double levelDb;
+            if (rms) {
+                double sum = 0;
+                for (int c = 0; c < keyChannels; c++) {
+                    double x = source.channel(c)[i];
+                    sum += x * x;
+                }
+                ms = rmsCoefficient * ms + (1 - rmsCoefficient) * (sum / keyChannels);
+                levelDb = ms > 1e-20 ? 10 * Math.log10(ms) : Levels.FLOOR_DB;
+            } else {
+                double peak = 0;
+                for (int c = 0; c < keyChannels; c++) {
+                    peak = Math.max(peak, Math.abs(source.channel(c)[i]));
+                }
+                levelDb = Levels.gainToDb(peak);
+            }
+            double target = gainReduction(levelDb, threshold, slope, knee);
+            double a = target > gr ? attackCoefficient : releaseCoefficient;
+            gr = a * gr + (1 - a) * target;
+            if (gr < 1e-9) {
+                gr = 0;
+            }
+            max = Math.max(max, gr);
+            double wetMix = mix.next();
+            double g = (1 - wetMix) + wetMix * Levels.dbToGain(-gr) * makeup.next();
+            for (int c = 0; c < channels; c++) {
+                float[] x = block.channel(c);
+                x[i] = (float) (x[i] * g);
+            }
+        }
+        reductionDb = gr;
+        meanSquare = ms < 1e-30 ? 0 : ms;
+        blockMaxReductionDb = max;
+    }
+
+    /** The parameter values by id. Main thread. */
+    @Override
+    public ProcessorState saveState() {
+        return bank.save();
+    }
+
+    /** Restores parameter values; they take effect at once. Main thread, inactive. */
+    @Override
+    public void restoreState(ProcessorState state) {
+        bank.restore(state);
+        derive();
+        makeup.setImmediate(Levels.dbToGain(bank.get(MAKEUP)));
+        mix.setImmediate(bank.get(MIX) / 100);
+    }
+}

@@ -1,0 +1,29 @@
+package org.mixbench.processors.eqdyn;
+
+/** Conversions shared by the processors of this bundle. Stateless; any thread; never allocates. */
+final class Levels {
+    /** The level, in dB, that stands for silence in the detectors. */
+    static final double FLOOR_DB = -200;
+    private static final double DB_TO_LOG = Math.log(10) / 20;
+
+    private Levels() {
+    }
+
+    /** Amplitude for a level in dB. */
+    static double dbToGain(double db) {
+        return Math.exp(db * DB_TO_LOG);
+    }
+
+    /** Level in dB of an amplitude, {@link #FLOOR_DB} for silence. */
+    static double gainToDb(double gain) {
+        return gain > 1e-10 ? 20 * Math.log10(gain) : FLOOR_DB;
+    }
+
+    /**
+     * The pole of a one-pole smoother with time constant {@code ms} at {@code sampleRate}: after a step, the smoothed
+     * value covers 1 - 1/e (63.2 %) of the way in {@code ms} milliseconds.
+     */
+    static double timeCoefficient(double ms, double sampleRate) {
+        return Math.exp(-1000.0 / (ms * sampleRate));
+    }
+}

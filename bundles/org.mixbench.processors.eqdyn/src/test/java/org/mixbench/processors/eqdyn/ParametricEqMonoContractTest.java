@@ -1,0 +1,17 @@
+package org.mixbench.processors.eqdyn;
+
+import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.testkit.AbstractProcessorContractTest;
+
+/** The contract on a mono input. */
+class ParametricEqMonoContractTest extends AbstractProcessorContractTest {
+    @Override
+    protected ProcessorFactory factory() {
+        return new ParametricEqFactory();
+    }
+
+    @Override
+    protected int channels() {
+        return 1;
+    }
+}

@@ -1,0 +1,65 @@
+package org.mixbench.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mixbench.product.ProcessRunner.Result;
+
+/** The demo and {@code mix} in the installed product. */
+class MixingProcessTest {
+    @TempDir
+    Path dir;
+
+    private Result mixbench(String... args) throws Exception {
+        return ProcessRunner.run(ProductFiles.product(), List.of("-Dmixbench.cwd=" + dir), Map.of(), false, args);
+    }
+
+    private static String tool(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    @Test
+    void theDemoWritesStemsASessionAndAMixAndPrintsTheLoudnessReport() throws Exception {
+        Result r = mixbench("demo", "--out", "song");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Loudness report of the mix"), r.out());
+        assertTrue(r.out().matches("(?s).*integrated loudness\\s+-\\d+\\.\\d LUFS.*"), r.out());
+        for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {
+            assertTrue(Files.size(dir.resolve("song/stems/" + stem + ".wav")) > 100_000, stem);
+        }
+        assertTrue(Files.readString(dir.resolve("song/demo.session.json")).contains("\"format\" : \"mixbench-session\""));
+        String soxi = tool("soxi", dir.resolve("song/mix.wav").toString());
+        assertTrue(soxi.contains("48000") && soxi.contains("Channels       : 2"), soxi);
+        Result again = mixbench("mix", "song/demo.session.json", "-o", "again.wav");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().startsWith("wrote again.wav: 0:33.000 of audio"), again.out());
+        assertEquals(Files.size(dir.resolve("song/mix.wav")), Files.size(dir.resolve("again.wav")));
+    }
+
+    @Test
+    void badSessionsAndMissingAudioAreOneLineWithStatusTwo() throws Exception {
+        Files.writeString(dir.resolve("bad.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
+                + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"strip\": {\"fader\": 0}}]}");
+        Result bad = mixbench("mix", "bad.json", "-o", "x.wav");
+        assertEquals(2, bad.status());
+        assertEquals("mixbench mix: bad.json: line 1: unknown field 'fader'", bad.err().strip());
+        Files.writeString(dir.resolve("missing.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
+                + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"clips\": [{\"file\": \"gone.wav\"}, "
+                + "{\"file\": \"also-gone.wav\"}]}]}");
+        Result missing = mixbench("mix", "missing.json", "-o", "x.wav");
+        assertEquals(2, missing.status());
+        assertEquals("mixbench mix: missing.json: missing audio: gone.wav, also-gone.wav", missing.err().strip());
+        assertTrue(!Files.exists(dir.resolve("x.wav")));
+    }
+}
