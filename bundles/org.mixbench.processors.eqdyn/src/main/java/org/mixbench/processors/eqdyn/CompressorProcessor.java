@@ -26,9 +26,12 @@ import org.mixbench.dsp.SegmentedProcessor;
 /**
  * A feed-forward compressor after Giannoulis, Massberg and Reiss, "Digital Dynamic Range Compressor Design - A
  * Tutorial and Analysis" (JAES 2012): the level of the key goes through a static gain computer in dB with a
- * quadratic soft knee of width {@code knee}, and the resulting gain reduction is smoothed in the log domain by a
- * branching one-pole detector (attack while the reduction grows, release while it shrinks; time constants reach
- * 1 - 1/e of a step). Makeup and mix are smoothed over 20 ms.
+ * quadratic soft knee of width {@code knee}, and the resulting gain reduction is smoothed in the log domain by the
+ * paper's "smooth decoupled" peak detector: a release one-pole that any larger reduction overrides at once, followed
+ * by an attack one-pole. Each time constant reaches 1 - 1/e of a step: a rising reduction follows the attack alone;
+ * a falling one follows the release and then the attack, so its measured time is about release + attack. Unlike
+ * the branching detector, it holds the peak reduction of a steady tone (the branching one settles up to a decibel
+ * short of it, by the ratio of attack to release). Makeup and mix are smoothed over 20 ms.
  *
  * <p>Detection is stereo-linked, so the image does not move: <i>Peak</i> takes the largest absolute sample over the
  * key's channels; <i>RMS</i> averages the squares over the channels and over time with a one-pole of
@@ -61,6 +64,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
     // Audio state.
     private double meanSquare;
     private double reductionDb;
+    private double peakReductionDb;
     private double blockMaxReductionDb;
     private AudioBlock key;
     private volatile double meterReductionDb;
@@ -99,6 +103,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
     public void reset() {
         meanSquare = 0;
         reductionDb = 0;
+        peakReductionDb = 0;
         meterReductionDb = 0;
         makeup.setImmediate(Levels.dbToGain(bank.get(MAKEUP)));
         mix.setImmediate(bank.get(MIX) / 100);
@@ -157,6 +162,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
         int keyChannels = source.channelCount();
         int channels = block.channelCount();
         double gr = reductionDb;
+        double held = peakReductionDb;
         double ms = meanSquare;
         double max = blockMaxReductionDb;
         for (int i = from; i < to; i++) {
@@ -177,10 +183,13 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
                 levelDb = Levels.gainToDb(peak);
             }
             double target = gainReduction(levelDb, threshold, slope, knee);
-            double a = target > gr ? attackCoefficient : releaseCoefficient;
-            gr = a * gr + (1 - a) * target;
+            held = Math.max(target, releaseCoefficient * held + (1 - releaseCoefficient) * target);
+            gr = attackCoefficient * gr + (1 - attackCoefficient) * held;
             if (gr < 1e-9) {
                 gr = 0;
+            }
+            if (held < 1e-9) {
+                held = 0;
             }
             max = Math.max(max, gr);
             double wetMix = mix.next();
@@ -191,6 +200,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
             }
         }
         reductionDb = gr;
+        peakReductionDb = held;
         meanSquare = ms < 1e-30 ? 0 : ms;
         blockMaxReductionDb = max;
     }

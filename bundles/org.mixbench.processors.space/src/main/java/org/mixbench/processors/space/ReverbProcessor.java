@@ -18,12 +18,15 @@ import org.mixbench.dsp.SegmentedProcessor;
  * <li>Line lengths are distinct primes (hence mutually prime) near a geometric series from 1000 to 4000 frames at
  * 48 kHz, scaled by size (20 % of that at size 0) and by the sample rate; a size change glides the lengths.</li>
  * <li>Each line ends in a one-pole absorption filter whose gain is {@code 10^(-3 m / (T fs))} at DC for the set
- * decay T (RT60) and for line length m, and the same with {@code T (1 - 0.9 damping)} at Nyquist, so every path
- * decays at the set RT60 at low frequencies and high frequencies decay faster as damping rises.</li>
+ * decay T (RT60) and for line length m, and the same with {@code T (1 - 0.8 damping)} at Nyquist, so every path
+ * decays at the set RT60 at low and mid frequencies and high frequencies
+ * decay faster as damping rises. Like a room's, the RT60 is the mid-band one: with damping, the broadband decay of a
+ * white impulse is shorter, being weighted by the faster high frequencies.</li>
  * <li>Four lines are modulated by +-6 frames (at 48 kHz) with slow, incommensurate sines (0.53 to 1.13 Hz) and read
  * through third-order Lagrange interpolation, which breaks up the metallic ringing of fixed lengths.</li>
- * <li>Left and right are fed into and tapped from the lines with two orthogonal sign patterns (two rows of the
- * Hadamard matrix), so the wet tails are decorrelated; the diffused input joins the wet output at half level, which
+ * <li>Left and right are fed into and tapped from the lines with two orthogonal sign patterns (bent functions,
+ * which no row of the Hadamard matrix resembles more than any other), so the wet tails are decorrelated and no
+ * single line's length shows as a period; the diffused input joins the wet output at half level, which
  * makes the first wet sample appear exactly at the pre-delay. Width scales the side of the wet signal.</li>
  * </ul>
  * A mono input feeds both sides and hears their average. Channels beyond two pass unchanged.
@@ -42,8 +45,6 @@ final class ReverbProcessor implements SegmentedProcessor {
     private static final double[] DIFFUSER_MS_L = {4.77, 3.59, 12.73, 9.31};
     private static final double[] DIFFUSER_MS_R = {5.13, 3.31, 13.19, 8.77};
     private static final double[] DIFFUSER_GAIN = {0.7, 0.7, 0.6, 0.6};
-    private static final int PATTERN_L = 5;
-    private static final int PATTERN_R = 10;
 
     private final ParameterBank bank;
     private final LinearSmoother mix = new LinearSmoother(SMOOTHING_SECONDS, 0);
@@ -56,6 +57,8 @@ final class ReverbProcessor implements SegmentedProcessor {
     private final double[] a1 = new double[LINES];
     private final double[] state = new double[LINES];
     private final double[] work = new double[LINES];
+    /** Modulation of each line's length now, in frames (zero for unmodulated lines). */
+    private final double[] offset = new double[LINES];
     private final double[] modCos = new double[MODULATED.length];
     private final double[] modSin = new double[MODULATED.length];
     private final double[] stepCos = new double[MODULATED.length];
@@ -76,8 +79,12 @@ final class ReverbProcessor implements SegmentedProcessor {
     ReverbProcessor(List<ParameterDescriptor> parameters) {
         bank = new ParameterBank(parameters);
         for (int i = 0; i < LINES; i++) {
-            signL[i] = Integer.bitCount(PATTERN_L & i) % 2 == 0 ? 1 : -1;
-            signR[i] = Integer.bitCount(PATTERN_R & i) % 2 == 0 ? 1 : -1;
+            // A bent function of the line's four index bits: its signs correlate equally (1/4) with every row of
+            // the Hadamard matrix, so no single line's length shows up as a period of the output.
+            int bent = ((i & 1) & (i >> 1 & 1)) ^ ((i >> 2 & 1) & (i >> 3 & 1));
+            signL[i] = bent == 0 ? 1 : -1;
+            // The same bent function plus a linear term: still bent, and orthogonal to the left signs.
+            signR[i] = (bent ^ (i & 1)) == 0 ? 1 : -1;
         }
     }
 
@@ -129,6 +136,7 @@ final class ReverbProcessor implements SegmentedProcessor {
             preR.clear();
         }
         java.util.Arrays.fill(state, 0);
+        java.util.Arrays.fill(offset, 0);
         for (int k = 0; k < MODULATED.length; k++) {
             // Start each modulator at a different phase.
             double phase = 2 * Math.PI * k / MODULATED.length;
@@ -153,7 +161,7 @@ final class ReverbProcessor implements SegmentedProcessor {
             targetLength[i] = distinctPrimeNear((int) Math.round(nominal), i);
         }
         double decay = bank.get(ReverbFactory.DECAY);
-        double hfDecay = decay * (1 - 0.9 * bank.get(ReverbFactory.DAMPING) / 100);
+        double hfDecay = decay * (1 - 0.8 * bank.get(ReverbFactory.DAMPING) / 100);
         for (int i = 0; i < LINES; i++) {
             double m = targetLength[i];
             double dc = Math.pow(10, -3 * m / (decay * sampleRate));
@@ -177,15 +185,12 @@ final class ReverbProcessor implements SegmentedProcessor {
 
     /** The prime nearest {@code n} that lines {@code 0..line-1} do not already use. */
     private int distinctPrimeNear(int n, int line) {
-        for (int offset = 0;; offset++) {
-            for (int candidate : new int[0]) {
-                return candidate; // never reached; keeps the loop shape obvious to readers
-            }
-            int below = n - offset;
+        for (int step = 0;; step++) {
+            int below = n - step;
             if (below >= 2 && isPrime(below) && unused(below, line)) {
                 return below;
             }
-            int above = n + offset;
+            int above = n + step;
             if (isPrime(above) && unused(above, line)) {
                 return above;
             }
@@ -242,6 +247,7 @@ final class ReverbProcessor implements SegmentedProcessor {
                 double g = 1.5 - 0.5 * (c * c + s * s);
                 modCos[k] = c * g;
                 modSin[k] = s * g;
+                offset[MODULATED[k]] = modDepth * modSin[k];
             }
             double xl = left[n];
             double xr = right[n];
@@ -251,14 +257,8 @@ final class ReverbProcessor implements SegmentedProcessor {
             double dr = diffuse(allpassR, diffuserR, preR.read(preDelay + 1));
 
             for (int i = 0; i < LINES; i++) {
-                double s = lines[i].read(length[i]);
+                double s = lines[i].read(length[i] + offset[i]);
                 state[i] = DelayLine.flush(b0[i] * s + a1[i] * state[i]);
-            }
-            for (int k = 0; k < MODULATED.length; k++) {
-                int i = MODULATED[k];
-                double s = lines[i].read(length[i] + modDepth * modSin[k]);
-                // Replace the unmodulated read of this line, keeping the filter's previous output.
-                state[i] = DelayLine.flush(state[i] - b0[i] * lines[i].read(length[i]) + b0[i] * s);
             }
             double yl = 0;
             double yr = 0;

@@ -1,0 +1,11 @@
+package org.mixbench.processors.space;
+
+import org.mixbench.api.processor.ProcessorFactory;
+import org.mixbench.testkit.AbstractProcessorContractTest;
+
+class ReverbContractTest extends AbstractProcessorContractTest {
+    @Override
+    protected ProcessorFactory factory() {
+        return new ReverbFactory();
+    }
+}
