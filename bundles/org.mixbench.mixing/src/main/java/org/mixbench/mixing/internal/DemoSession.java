@@ -73,7 +73,7 @@ final class DemoSession {
                                 Curve.LINEAR), new Point(16 * bar, 0.15, Curve.HOLD)))));
         Bus reverbBus = new Bus("reverb", "Reverb", new Strip(0, false, List.of(reverb), -2, 0, PanLaw.MINUS_3,
                 false, false, false, "master", List.of()), List.of());
-        Master master = new Master(new Strip(0, false, List.of(glue), 0, 0, PanLaw.MINUS_3, false, false, false,
+        Master master = new Master(new Strip(0, false, List.of(glue), -4, 0, PanLaw.MINUS_3, false, false, false,
                 "master", List.of()), List.of());
         return new Session(Session.FORMAT, Session.VERSION, song.rate, DemoSong.TEMPO,
                 List.of(drums, bass, chords, lead), List.of(reverbBus), master);

@@ -48,6 +48,11 @@ final class Mixdown {
                     });
             warnings = renderer.warnings();
         }
+        if (peak[0] > 1.0 && !format.equals("wav") || peak[0] > 1.0 && !"32f".equals(options.get("bits"))) {
+            warnings = new java.util.ArrayList<>(warnings);
+            warnings.add(String.format(Locale.ROOT, "the mix peaks at %+.2f dBFS and was clipped in %s; lower the "
+                    + "master fader", 20 * Math.log10(peak[0]), out.getFileName()));
+        }
         return new Result(frames[0], (System.nanoTime() - t0) / 1e9, warnings, peak[0]);
     }
 
