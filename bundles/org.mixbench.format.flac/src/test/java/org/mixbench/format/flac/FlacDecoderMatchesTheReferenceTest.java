@@ -1,5 +1,6 @@
 package org.mixbench.format.flac;
 
+import org.mixbench.testkit.ReferenceTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -34,20 +35,20 @@ class FlacDecoderMatchesTheReferenceTest {
         "24, 44100, 2, -3 --no-mid-side",
     })
     void decodesExactlyLikeTheReferenceDecoder(int bits, int rate, int channels, String options) throws Exception {
-        Path wav = Tools.soxTone(dir, "t", rate, channels, Math.max(bits, 8) > 24 ? 32 : bits <= 8 ? 8 : bits <= 16
+        Path wav = ReferenceTools.soxTone(dir, "t", rate, channels, Math.max(bits, 8) > 24 ? 32 : bits <= 8 ? 8 : bits <= 16
                 ? 16 : 24, 1.3);
         Path flac = dir.resolve("t.flac");
         List<String> command = new java.util.ArrayList<>(List.of("flac", "-s", "-f"));
         command.addAll(List.of(options.split(" ")));
         if (bits == 12 || bits == 20) {
             // flac writes 12- and 20-bit streams from WAVE_FORMAT_EXTENSIBLE input with that many valid bits
-            wav = Tools.extensibleWav(dir, "x", rate, channels, bits == 12 ? 16 : 24, bits, 1.3);
+            wav = ReferenceTools.extensibleWav(dir, "x", rate, channels, bits == 12 ? 16 : 24, bits, 1.3);
         }
         command.addAll(List.of(wav.toString(), "-o", flac.toString()));
-        Tools.run(command);
-        int fileBits = Integer.parseInt(Tools.run(List.of("metaflac", "--show-bps", flac.toString())).strip());
+        ReferenceTools.run(command);
+        int fileBits = Integer.parseInt(ReferenceTools.run(List.of("metaflac", "--show-bps", flac.toString())).strip());
         assertEquals(bits, fileBits, "the reference encoder wrote another bit depth than the case asks");
-        int[] expected = Tools.flacDecode(flac, fileBits);
+        int[] expected = ReferenceTools.flacDecode(flac, fileBits);
         try (AudioReader reader = new FlacImporterFactory().open(flac)) {
             assertEquals(channels, reader.info().channels());
             assertEquals(rate, reader.info().sampleRate(), 0.0);

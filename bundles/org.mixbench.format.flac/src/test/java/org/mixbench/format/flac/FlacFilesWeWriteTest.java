@@ -1,5 +1,6 @@
 package org.mixbench.format.flac;
 
+import org.mixbench.testkit.ReferenceTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,8 @@ class FlacFilesWeWriteTest {
         for (int bits : new int[] {16, 24}) {
             for (int level : new int[] {0, 5, 8}) {
                 Path file = write(bits, level, Map.of(), audio);
-                Tools.run(List.of("flac", "-t", "-s", file.toString()));
-                int[] decoded = Tools.flacDecode(file, bits);
+                ReferenceTools.run(List.of("flac", "-t", "-s", file.toString()));
+                int[] decoded = ReferenceTools.flacDecode(file, bits);
                 double scale = Math.scalb(1.0, bits - 1);
                 assertEquals(audio[0].length * 2, decoded.length);
                 for (int i = 0; i < audio[0].length; i++) {
@@ -71,13 +72,13 @@ class FlacFilesWeWriteTest {
     void ffprobeReadsTheVorbisComments() throws Exception {
         Path file = write(16, 5, Map.of(Tags.TITLE, "Tagged Song", Tags.ARTIST, "Tester", Tags.ISRC, "GBAYE2600001",
                 Tags.TRACK, "7", Tags.YEAR, "2026", Tags.ALBUM, "Tests"), Signals.program(2, 4800, 48_000, 5));
-        String json = Tools.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
+        String json = ReferenceTools.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
                 file.toString()));
         String lower = json.toLowerCase(java.util.Locale.ROOT);
         assertTrue(lower.contains("\"title\": \"tagged song\""), json);
         assertTrue(lower.contains("\"artist\": \"tester\""), json);
         assertTrue(lower.contains("\"isrc\": \"gbaye2600001\""), json);
         assertTrue(lower.contains("\"album\": \"tests\""), json);
-        Tools.run(List.of("flac", "-t", "-s", file.toString()));
+        ReferenceTools.run(List.of("flac", "-t", "-s", file.toString()));
     }
 }

@@ -1,5 +1,6 @@
 package org.mixbench.format.flac;
 
+import org.mixbench.testkit.ReferenceTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,12 @@ class FlacImporterContractTest extends AbstractImporterContractTest {
     @Override
     protected List<Path> writeValidFiles(Path dir) throws Exception {
         List<Path> files = new ArrayList<>();
-        Path wav16 = Tools.soxTone(dir, "s16", 44_100, 2, 16, 0.1);
-        Path wav24 = Tools.soxTone(dir, "s24", 48_000, 1, 24, 0.1);
+        Path wav16 = ReferenceTools.soxTone(dir, "s16", 44_100, 2, 16, 0.1);
+        Path wav24 = ReferenceTools.soxTone(dir, "s24", 48_000, 1, 24, 0.1);
         Path f1 = dir.resolve("a.flac");
-        Tools.run(List.of("flac", "-s", "-f", "-8", "--tag=TITLE=Contract", wav16.toString(), "-o", f1.toString()));
+        ReferenceTools.run(List.of("flac", "-s", "-f", "-8", "--tag=TITLE=Contract", wav16.toString(), "-o", f1.toString()));
         Path f2 = dir.resolve("b.flac");
-        Tools.run(List.of("flac", "-s", "-f", "-0", "-b", "192", wav24.toString(), "-o", f2.toString()));
+        ReferenceTools.run(List.of("flac", "-s", "-f", "-0", "-b", "192", wav24.toString(), "-o", f2.toString()));
         files.add(f1);
         files.add(f2);
         return files;

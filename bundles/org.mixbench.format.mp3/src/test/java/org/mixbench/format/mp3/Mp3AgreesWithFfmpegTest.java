@@ -1,5 +1,6 @@
 package org.mixbench.format.mp3;
 
+import org.mixbench.testkit.ReferenceTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,7 +91,7 @@ class Mp3AgreesWithFfmpegTest {
         Path file = write(Map.of(), Map.of(Tags.TITLE, "Mp3 Song", Tags.ARTIST, "Tester", Tags.ISRC,
                 "GBAYE2600002", Tags.ALBUM, "Tests", Tags.TRACK, "2", Tags.YEAR, "2026"),
                 Signals.program(2, 44_100, 44_100, 1));
-        String json = Tools.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags:format=bit_rate",
+        String json = ReferenceTools.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags:format=bit_rate",
                 "-of", "json", file.toString())).toLowerCase(java.util.Locale.ROOT);
         assertTrue(json.contains("\"title\": \"mp3 song\""), json);
         assertTrue(json.contains("\"artist\": \"tester\""), json);

@@ -22,6 +22,9 @@ import org.mixbench.dsp.SegmentedProcessor;
  *
  * <p>Sync: the delay is the note value at {@link AudioBlock#tempoBpm()}, limited to 4 s; a tempo change glides
  * like a time change, except at the first block after a reset, where it is taken at once.
+ *
+ * <p>Thread: the main thread creates, restores and prepares it while inactive; the audio thread processes and resets
+ * it while active. It takes no locks and allocates nothing after {@code prepare}.
  */
 final class DelayProcessor implements SegmentedProcessor {
     private static final double SMOOTHING_SECONDS = 0.020;

@@ -33,6 +33,9 @@ import org.mixbench.dsp.SegmentedProcessor;
  * makes the first wet sample appear exactly at the pre-delay. Width scales the side of the wet signal.</li>
  * </ul>
  * A mono input feeds both sides and hears their average. Channels beyond two pass unchanged.
+ *
+ * <p>Thread: the main thread creates, restores and prepares it while inactive; the audio thread processes and resets
+ * it while active. It takes no locks and allocates nothing after {@code prepare}.
  */
 final class ReverbProcessor implements SegmentedProcessor {
     private static final int LINES = 16;

@@ -27,6 +27,9 @@ import org.mixbench.dsp.SegmentedProcessor;
  * All three have slope one at zero, so a low-level signal gains exactly the drive. Then a tilt (a one-pole split at
  * 700 Hz; +t dB raises the highs by t/2 and lowers the lows by t/2, and 0 dB is an exact bypass), the output level,
  * and a dry/wet mix whose dry path is delayed by the same {@value #LATENCY} frames as the oversampled path.
+ *
+ * <p>Thread: the main thread creates, restores and prepares it while inactive; the audio thread processes and resets
+ * it while active. It takes no locks and allocates nothing after {@code prepare}.
  */
 final class SaturationProcessor implements SegmentedProcessor {
     /**

@@ -1,4 +1,4 @@
-package org.mixbench.format.mp3;
+package org.mixbench.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the reference command-line tools (flac, sox, ffmpeg); a missing tool fails the test. */
-final class Tools {
-    private Tools() {
+/** Runs the reference command-line tools (flac, sox, ffmpeg) for tests; a missing tool fails the test, never skips it. */
+public final class ReferenceTools {
+    private ReferenceTools() {
     }
 
-    static String run(List<String> command) throws IOException, InterruptedException {
+    public static String run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process;
         try {
@@ -29,7 +29,7 @@ final class Tools {
     }
 
     /** A test tone file made by sox: several partials, {@code seconds} long. */
-    static Path soxTone(Path dir, String name, int rate, int channels, int bits, double seconds)
+    public static Path soxTone(Path dir, String name, int rate, int channels, int bits, double seconds)
             throws IOException, InterruptedException {
         Path wav = dir.resolve(name + ".wav");
         run(List.of("sox", "-n", "-r", String.valueOf(rate), "-c", String.valueOf(channels), "-b",
@@ -43,7 +43,7 @@ final class Tools {
      * A WAVE_FORMAT_EXTENSIBLE file with {@code validBits} of {@code containerBits} (e.g. 20 of 24), samples
      * left-justified as the format requires: the way to make flac write 12- and 20-bit streams.
      */
-    static Path extensibleWav(Path dir, String name, int rate, int channels, int containerBits, int validBits,
+    public static Path extensibleWav(Path dir, String name, int rate, int channels, int containerBits, int validBits,
             double seconds) throws IOException {
         int frames = (int) (rate * seconds);
         int bytes = containerBits / 8;
@@ -74,7 +74,7 @@ final class Tools {
     }
 
     /** Decodes with the reference decoder to interleaved signed integers at the stream's own bit depth. */
-    static int[] flacDecode(Path flac, int bits) throws IOException, InterruptedException {
+    public static int[] flacDecode(Path flac, int bits) throws IOException, InterruptedException {
         Path wav = flac.resolveSibling(flac.getFileName() + ".decoded.wav");
         run(List.of("flac", "-s", "-d", "-f", flac.toString(), "-o", wav.toString()));
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(wav)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
