@@ -33,6 +33,7 @@ class MixingProcessTest {
     void theDemoWritesStemsASessionAndAMixAndPrintsTheLoudnessReport() throws Exception {
         Result r = mixbench("demo", "--out", "song");
         assertEquals(0, r.status(), r.err());
+        assertEquals("", r.err(), "every processor of the demo is installed and nothing clips");
         assertTrue(r.out().contains("Loudness report of the mix"), r.out());
         assertTrue(r.out().matches("(?s).*integrated loudness\\s+-\\d+\\.\\d LUFS.*"), r.out());
         for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {
@@ -43,7 +44,7 @@ class MixingProcessTest {
         assertTrue(soxi.contains("48000") && soxi.contains("Channels       : 2"), soxi);
         Result again = mixbench("mix", "song/demo.session.json", "-o", "again.wav");
         assertEquals(0, again.status(), again.err());
-        assertTrue(again.out().matches("(?s)wrote again.wav: 0:33\\.\\d{3} of audio.*"), again.out());
+        assertTrue(again.out().matches("(?s)wrote again.wav: 0:3\\d\\.\\d{3} of audio.*"), again.out());
         assertEquals(Files.size(dir.resolve("song/mix.wav")), Files.size(dir.resolve("again.wav")));
     }
 

@@ -49,7 +49,8 @@ final class DemoSession {
                 "band2.gain", 3.0, "band2.q", 1.0));
         Insert leadComp = insert("mixbench.compressor", Map.of("threshold", -22.0, "ratio", 3.0, "attack", 5.0,
                 "release", 100.0, "makeup", 4.0));
-        Insert leadDelay = insert("mixbench.delay", Map.of("sync", 1.0, "mix", 18.0, "feedback", 30.0));
+        Insert leadDelay = insert("mixbench.delay", Map.of("sync", 1.0, "note", 5.0, "pingpong", 1.0, "mix", 18.0,
+                "feedback", 30.0));
         Insert reverb = insert("mixbench.reverb", Map.of("mix", 100.0, "decay", 2.2, "predelay", 20.0));
         Insert glue = insert("mixbench.compressor", Map.of("threshold", -12.0, "ratio", 2.0, "attack", 30.0,
                 "release", 200.0, "makeup", 2.0));
@@ -73,7 +74,7 @@ final class DemoSession {
                                 Curve.LINEAR), new Point(16 * bar, 0.15, Curve.HOLD)))));
         Bus reverbBus = new Bus("reverb", "Reverb", new Strip(0, false, List.of(reverb), -2, 0, PanLaw.MINUS_3,
                 false, false, false, "master", List.of()), List.of());
-        Master master = new Master(new Strip(0, false, List.of(glue), -4, 0, PanLaw.MINUS_3, false, false, false,
+        Master master = new Master(new Strip(0, false, List.of(glue), -2, 0, PanLaw.MINUS_3, false, false, false,
                 "master", List.of()), List.of());
         return new Session(Session.FORMAT, Session.VERSION, song.rate, DemoSong.TEMPO,
                 List.of(drums, bass, chords, lead), List.of(reverbBus), master);
