@@ -46,6 +46,12 @@ class MixingProcessTest {
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().matches("(?s)wrote again.wav: 0:3\\d\\.\\d{3} of audio.*"), again.out());
         assertEquals(Files.size(dir.resolve("song/mix.wav")), Files.size(dir.resolve("again.wav")));
+        Result stems = mixbench("mix", "song/demo.session.json", "-o", "with-stems.wav", "--stems", "stems");
+        assertEquals(0, stems.status(), stems.err());
+        for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {
+            assertTrue(stems.out().contains("wrote stem " + stem + ".wav"), stems.out());
+            assertTrue(Files.size(dir.resolve("stems/" + stem + ".wav")) > 100_000, stem);
+        }
     }
 
     @Test

@@ -171,10 +171,16 @@ final class StripNode {
         return true;
     }
 
-    /** Sends the processed block to every output (through its delay-compensation connection). */
+    /**
+     * Sends the processed block to every output (through its delay-compensation connection). A muted strip (muted,
+     * or silenced by another track's solo) sends nothing, pre-fader sends included.
+     */
     void deliver(long position, int frames) {
         for (int oi = 0; oi < outputs.size(); oi++) {
             Output o = outputs.get(oi);
+            if (o.preFader && muted) {
+                continue;
+            }
             float[][] source = o.preFader ? pre : post;
             if (o.level == null) {
                 double g = Math.pow(10, o.levelDb / 20);

@@ -31,11 +31,13 @@ public final class MixCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./mixbench mix SESSION.json -o MIX.wav [--bits 16|24|32|32f]
+                Usage: ./mixbench mix SESSION.json -o MIX.wav [--bits 16|24|32|32f] [--stems DIR]
 
                 Renders the session: clips through their channel strips (inserts, fader, pan, sends), buses and the
                 master, with automation and delay compensation; writes MIX atomically (WAV or FLAC by extension).
-                Processors that are not installed are bypassed with a warning; missing audio files are listed.""";
+                Processors that are not installed are bypassed with a warning; missing audio files are listed.
+                  --stems DIR   also write DIR/<track>.wav for every track: the track alone through its strip,
+                                its sends and the master, as the mix would play it with that track soloed""";
     }
 
     @Override
@@ -43,11 +45,13 @@ public final class MixCommand implements Command {
         String sessionName = null;
         String output = null;
         String bits = "24";
+        String stems = null;
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
             switch (a) {
                 case "-o", "--output" -> output = value(arguments, ++i, a);
                 case "--bits" -> bits = value(arguments, ++i, a);
+                case "--stems" -> stems = value(arguments, ++i, a);
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "'; see ./mixbench help mix");
@@ -83,7 +87,36 @@ public final class MixCommand implements Command {
             context.err().println("warning: " + w);
         }
         context.out().println("wrote " + output + ": " + Mixdown.describe(result, session.sampleRate()));
+        if (stems != null) {
+            Path dir = context.workingDirectory().resolve(stems);
+            try {
+                java.nio.file.Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException(stems + ": cannot create the folder: " + e.getMessage(), e);
+            }
+            for (Session.Track track : session.tracks()) {
+                Path stem = dir.resolve(track.id() + "." + format);
+                Mixdown.Result r = Mixdown.render(soloed(session, track.id()), sessionFile.toAbsolutePath()
+                        .getParent(), stem, format, Map.of("bits", bits), registry, files);
+                context.out().println("wrote stem " + dir.relativize(stem) + ": " + Mixdown.describe(r,
+                        session.sampleRate()));
+            }
+        }
         return 0;
+    }
+
+    /** The session with only {@code id} audible: every other track muted (sends and buses stay as they are). */
+    static Session soloed(Session session, String id) {
+        List<Session.Track> tracks = new java.util.ArrayList<>();
+        for (Session.Track t : session.tracks()) {
+            Session.Strip s = t.strip();
+            boolean mute = !t.id().equals(id);
+            tracks.add(new Session.Track(t.id(), t.name(), t.clips(), new Session.Strip(s.trimDb(), s.invert(),
+                    s.inserts(), s.faderDb(), s.pan(), s.panLaw(), mute || s.mute(), false, false, s.output(),
+                    s.sends()), t.automation()));
+        }
+        return new Session(session.format(), session.version(), session.sampleRate(), session.tempo(), tracks,
+                session.buses(), session.master());
     }
 
     private static String value(List<String> arguments, int i, String option) {
