@@ -55,6 +55,20 @@ class MixingProcessTest {
     }
 
     @Test
+    void theMixerShowsTheDemoSessionsTracks() throws Exception {
+        assertEquals(0, mixbench("demo", "--out", "song").status());
+        Path png = ProductFiles.screenshots().resolve("product-mixer-demo.png");
+        Result r = ProcessRunner.run(ProductFiles.product(), List.of("-Dmixbench.cwd=" + dir), Map.of(), true,
+                "workbench", "--session", "song/demo.session.json", "--screenshot", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("mixer.title: demo.session.json"), r.out());
+        for (String track : new String[] {"Drums", "Bass", "Chords", "Lead", "Reverb", "Master"}) {
+            assertTrue(r.out().contains("strip." + track + ".db: "), track + " in " + r.out());
+        }
+        assertTrue(r.out().contains("strip.Lead.db: -5.0 dB"), r.out());
+    }
+
+    @Test
     void badSessionsAndMissingAudioAreOneLineWithStatusTwo() throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
                 + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"strip\": {\"fader\": 0}}]}");

@@ -45,10 +45,12 @@ public final class WorkbenchCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./mixbench [workbench] [--perspective mix|master] [--screenshot FILE.png [--delay MS]]
+                Usage: ./mixbench [workbench] [--perspective mix|master] [--session FILE.json]
+                                  [--screenshot FILE.png [--delay MS]]
 
                 Opens the workbench window. Needs a display (run under xvfb-run on a machine without one).
                   --perspective ID     the perspective shown first (mix by default)
+                  --session FILE       open this mix session in the mixer
                   --screenshot FILE    save a PNG of the window once it is shown, print the time it took and what
                                        the window shows (perspective, status line, the views' lists), and exit
                   --delay MS           with --screenshot: keep the window running this long before the capture""";
@@ -100,6 +102,14 @@ public final class WorkbenchCommand implements Command {
                     }
                 }
                 case "--screenshot" -> screenshot = context.workingDirectory().resolve(value(arguments, ++i, a));
+                case "--session" -> {
+                    Path session = context.workingDirectory().resolve(value(arguments, ++i, a));
+                    if (!java.nio.file.Files.isRegularFile(session)) {
+                        throw new UsageException(arguments.get(i) + ": no such file");
+                    }
+                    // Views that edit sessions (the mixer) open this one when they are created.
+                    System.setProperty("mixbench.session", session.toAbsolutePath().toString());
+                }
                 case "--delay" -> {
                     String text = value(arguments, ++i, a);
                     try {

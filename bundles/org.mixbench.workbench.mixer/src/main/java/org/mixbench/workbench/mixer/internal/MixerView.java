@@ -111,6 +111,10 @@ public final class MixerView implements WorkbenchView {
             bottom.setWeights(45, 55);
             sash.setWeights(68, 32);
             refresh();
+            String session = System.getProperty("mixbench.session");
+            if (session != null) {
+                open(Path.of(session));
+            }
         }
 
         private static Button button(Composite parent, String text, String id) {
@@ -264,6 +268,7 @@ public final class MixerView implements WorkbenchView {
             });
             Label db = new Label(c, SWT.NONE);
             db.setText(String.format(Locale.ROOT, "%.1f dB", strip.faderDb()));
+            db.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
             db.setData("mixbench.id", id + ".db");
             if (target.kind() != Edits.Target.Kind.MASTER) {
                 Button mute = new Button(c, SWT.TOGGLE);

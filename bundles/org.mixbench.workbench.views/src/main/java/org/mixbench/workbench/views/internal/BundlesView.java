@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
  * (the product or {@code plugins/}), live as bundles come and go. Shown in the Mix perspective.
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.bundles", "name=Plug-ins",
-    "category=Workbench", "version=1.0.0", "perspective=mix", "location=center"})
+    "category=Workbench", "version=1.0.0", "perspective=mix", "location=bottom"})
 public final class BundlesView implements WorkbenchView {
     private BundleContext context;
 
