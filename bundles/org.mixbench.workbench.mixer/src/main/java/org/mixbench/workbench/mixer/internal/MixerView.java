@@ -42,19 +42,35 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.mixer", "name=Mixer", "category=Mixing",
     "version=1.0.0", "perspective=mix", "location=center"})
 public final class MixerView implements WorkbenchView {
+    @org.osgi.service.component.annotations.Reference
+    private org.mixbench.api.audio.AudioFiles files;
+
+    /** Used by DS. */
+    public MixerView() {
+    }
+
+    /** For tests: a view that renders through {@code files}. */
+    MixerView(org.mixbench.api.audio.AudioFiles files) {
+        this.files = files;
+    }
+
     static final double FADER_MIN = -60;
     static final double FADER_MAX = 12;
     static final int FADER_STEPS = 720;
 
     @Override
     public ViewPart createPart(Composite parent, ViewSite site) {
-        Part part = new Part(parent, site);
-        return part;
+        return new Part(parent, site, files);
     }
 
     /** One mixer part. */
     static final class Part implements ViewPart {
         private final ViewSite site;
+        private final org.mixbench.api.audio.AudioFiles files;
+        private final Button play;
+        private final Button stop;
+        private final Button render;
+        private org.mixbench.mixing.engine.Playback playback;
         private final Composite root;
         private final Label title;
         private final Button undo;
@@ -68,8 +84,9 @@ public final class MixerView implements WorkbenchView {
         private Edits.Target selected = new Edits.Target(Edits.Target.Kind.MASTER, 0);
         private int selectedSlot = -1;
 
-        Part(Composite parent, ViewSite site) {
+        Part(Composite parent, ViewSite site, org.mixbench.api.audio.AudioFiles files) {
             this.site = site;
+            this.files = files;
             root = new Composite(parent, SWT.NONE);
             root.setLayout(new GridLayout(1, false));
             root.setData("mixbench.open", (Consumer<Path>) this::open);
@@ -80,6 +97,12 @@ public final class MixerView implements WorkbenchView {
             undo = button(bar, "Undo", "mixer.undo");
             redo = button(bar, "Redo", "mixer.redo");
             save = button(bar, "Save", "mixer.save");
+            play = button(bar, "Play", "mixer.play");
+            stop = button(bar, "Stop", "mixer.stop");
+            render = button(bar, "Render", "mixer.render");
+            play.addListener(SWT.Selection, e -> play());
+            stop.addListener(SWT.Selection, e -> stopPlayback());
+            render.addListener(SWT.Selection, e -> render());
             title = new Label(bar, SWT.NONE);
             title.setData("mixbench.id", "mixer.title");
             title.setText("No session open: Open session... (./mixbench demo writes one)");
@@ -180,6 +203,12 @@ public final class MixerView implements WorkbenchView {
             undo.setEnabled(document != null && document.undoLabel().isPresent());
             redo.setEnabled(document != null && document.redoLabel().isPresent());
             save.setEnabled(document != null && document.dirty());
+            boolean canPlay = document != null && files != null
+                    && org.mixbench.mixing.engine.JavaSoundSink.available(document.session().sampleRate());
+            play.setEnabled(canPlay && (playback == null || !playback.playing()));
+            play.setToolTipText(canPlay ? "Play the mix" : "No audio output device: use Render");
+            stop.setEnabled(playback != null && playback.playing());
+            render.setEnabled(document != null && files != null);
             if (document != null) {
                 undo.setToolTipText(document.undoLabel().map(l -> "Undo " + l).orElse(""));
                 Session s = document.session();
@@ -345,6 +374,76 @@ public final class MixerView implements WorkbenchView {
                             st -> Edits.parameter(st, slot, d.id(), v)));
                 });
             }
+        }
+
+        private org.mixbench.mixing.engine.MixRenderer compile() throws IOException {
+            return org.mixbench.mixing.engine.MixRenderer.compile(document.session(), document.file()
+                    .toAbsolutePath().getParent(), site.registry(), files);
+        }
+
+        private void play() {
+            try {
+                playback = new org.mixbench.mixing.engine.Playback(compile(),
+                        new org.mixbench.mixing.engine.JavaSoundSink());
+                playback.start();
+                site.setStatusMessage("Playing " + document.file().getFileName());
+            } catch (IOException e) {
+                site.setStatusMessage(e.getMessage());
+            }
+            refresh();
+        }
+
+        private void stopPlayback() {
+            try {
+                if (playback != null) {
+                    playback.stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            refresh();
+        }
+
+        /** Renders the mix beside the session as NAME.mix.wav on a background thread; the status line reports. */
+        void render() {
+            Path target = document.file().resolveSibling(document.file().getFileName().toString()
+                    .replaceFirst("(\\.session)?\\.json$", "") + ".mix.wav");
+            org.mixbench.mixing.engine.MixRenderer renderer;
+            try {
+                renderer = compile();
+            } catch (IOException e) {
+                site.setStatusMessage(e.getMessage());
+                return;
+            }
+            site.setStatusMessage("Rendering " + target.getFileName() + "...");
+            Thread worker = new Thread(() -> {
+                String message;
+                try (renderer) {
+                    float[][] view = new float[2][];
+                    files.export(target, "wav", new org.mixbench.api.export.ExportFormat(renderer.sampleRate(), 2,
+                            renderer.lengthFrames()), java.util.Map.of("bits", "24"), java.util.Map.of(), block -> {
+                                view[0] = block.channel(0);
+                                view[1] = block.channel(1);
+                                int n = renderer.render(view, Math.min(block.maxFrames(),
+                                        org.mixbench.mixing.engine.MixRenderer.BLOCK));
+                                if (n < 0) {
+                                    return false;
+                                }
+                                block.setFrames(n);
+                                return true;
+                            });
+                    message = "Rendered " + target.getFileName() + (renderer.warnings().isEmpty() ? ""
+                            : " (" + renderer.warnings().size() + " warnings: " + renderer.warnings().get(0) + ")");
+                } catch (IOException | RuntimeException e) {
+                    message = target.getFileName() + ": " + e.getMessage();
+                }
+                String done = message;
+                if (!site.display().isDisposed()) {
+                    site.display().asyncExec(() -> site.setStatusMessage(done));
+                }
+            }, "mixbench-render");
+            worker.setDaemon(true);
+            worker.start();
         }
 
         SessionDocument document() {

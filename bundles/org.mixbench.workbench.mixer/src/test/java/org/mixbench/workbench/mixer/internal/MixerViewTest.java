@@ -187,6 +187,47 @@ class MixerViewTest {
     }
 
     @Test
+    void renderWritesTheMixBesideTheSession() throws Exception {
+        MixerView.Part part = (MixerView.Part) new MixerView(new WavFiles()).createPart(shell, site());
+        shell.open();
+        @SuppressWarnings("unchecked")
+        Consumer<Path> open = (Consumer<Path>) part.control().getData("mixbench.open");
+        Path file = sessionFile();
+        open.accept(file);
+        settle();
+        assertTrue(byId(part.control(), "mixer.render", Button.class).getEnabled());
+        byId(part.control(), "mixer.render", Button.class).notifyListeners(SWT.Selection, null);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!status.startsWith("Rendered") && System.currentTimeMillis() < deadline) {
+            settle();
+            Thread.sleep(20);
+        }
+        assertTrue(status.startsWith("Rendered song.mix.wav"), status);
+        assertTrue(Files.exists(dir.resolve("song.mix.wav")));
+    }
+
+    /** WAV only, outside OSGi. */
+    static final class WavFiles implements org.mixbench.api.audio.AudioFiles {
+        @Override
+        public org.mixbench.api.audio.AudioReader open(Path file) throws IOException {
+            return new org.mixbench.format.wav.WavImporterFactory().open(file);
+        }
+
+        @Override
+        public void export(Path target, String formatId, org.mixbench.api.export.ExportFormat format,
+                Map<String, String> options, Map<String, String> tags, BlockSource source) throws IOException {
+            try (org.mixbench.api.export.ExportWriter w = new org.mixbench.format.wav.WavExporterFactory().open(target,
+                    format, options, tags)) {
+                org.mixbench.api.processor.AudioBlock block = new org.mixbench.api.processor.AudioBlock(
+                        format.channels(), 4096, 0);
+                while (source.next(block)) {
+                    w.write(block);
+                }
+            }
+        }
+    }
+
+    @Test
     void theParameterEditorIsBuiltFromTheDescriptorsAndAMissingProcessorKeepsItsValues() throws Exception {
         MixerView.Part part = (MixerView.Part) new MixerView().createPart(shell, site());
         shell.open();
