@@ -48,6 +48,7 @@ public final class MixRenderer implements AutoCloseable {
     private long position;
     private long delivered;
     private final float[][] scratch = new float[2][BLOCK];
+    private final java.util.concurrent.atomic.AtomicIntegerArray peaks;
     private int scratchAt;
     private int scratchSize;
 
@@ -62,6 +63,7 @@ public final class MixRenderer implements AutoCloseable {
         this.warnings = new ArrayList<>();
         this.totalLatency = 0;
         this.length = 0;
+        this.peaks = new java.util.concurrent.atomic.AtomicIntegerArray(nodeCount);
     }
 
     private MixRenderer(MixRenderer built, int totalLatency, long length) {
@@ -74,6 +76,7 @@ public final class MixRenderer implements AutoCloseable {
         this.warnings = built.warnings;
         this.totalLatency = totalLatency;
         this.length = length;
+        this.peaks = built.peaks;
     }
 
     /**
@@ -342,6 +345,7 @@ public final class MixRenderer implements AutoCloseable {
             }
             node.process(position, frames);
             node.deliver(position, frames);
+            peaks.set(t, Float.floatToRawIntBits(peak(node.post, frames)));
         }
         int[] order = busOrder();
         for (int n : order) {
@@ -352,6 +356,7 @@ public final class MixRenderer implements AutoCloseable {
             if (n != masterIndex) {
                 node.deliver(position, frames);
             }
+            peaks.set(n, Float.floatToRawIntBits(peak(node.post, frames)));
         }
         StripNode master = nodes[masterIndex];
         long skip = Math.max(0, totalLatency - position);
@@ -361,6 +366,24 @@ public final class MixRenderer implements AutoCloseable {
         System.arraycopy(master.post[1], from, scratch[1], 0, scratchSize);
         scratchAt = 0;
         position += frames;
+    }
+
+    private static float peak(float[][] buffer, int frames) {
+        float max = 0;
+        for (float[] channel : buffer) {
+            for (int i = 0; i < frames; i++) {
+                max = Math.max(max, Math.abs(channel[i]));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * The peak level of the last rendered block at the output of track {@code index} (tracks first, then buses in
+     * session order, then the master at {@code tracks + buses}), linear. For meters: any thread, lock-free.
+     */
+    public float peak(int index) {
+        return Float.intBitsToFloat(peaks.get(index));
     }
 
     private int[] busOrderCache;

@@ -86,6 +86,18 @@ class MixRendererTest {
     }
 
     @Test
+    void metersReportThePeakOfTheLastBlockAtEveryStrip() throws Exception {
+        Fixtures.wav(dir.resolve("m.wav"), constant(1, 4800, 0.5f));
+        Session s = session(List.of(Fixtures.track("m", "m.wav", Fixtures.strip(List.of(), -6.0206, 0, PanLaw.ZERO,
+                "master", List.of()), List.of())), List.of());
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles())) {
+            r.render(new float[2][MixRenderer.BLOCK], MixRenderer.BLOCK);
+            assertEquals(0.25, r.peak(0), 1e-6, "track");
+            assertEquals(0.25, r.peak(1), 1e-6, "master");
+        }
+    }
+
+    @Test
     void aStereoSourceIsBalancedNotPanned() throws Exception {
         Fixtures.wav(dir.resolve("s.wav"), constant(2, 4800, 0.5f));
         Session s = session(List.of(Fixtures.track("s", "s.wav", Fixtures.strip(List.of(), 0, 0.5, PanLaw.MINUS_3,

@@ -71,6 +71,8 @@ public final class MixerView implements WorkbenchView {
         private final Button stop;
         private final Button render;
         private org.mixbench.mixing.engine.Playback playback;
+        private volatile org.mixbench.mixing.engine.MixRenderer active;
+        private final java.util.List<MeterBar> meters = new java.util.ArrayList<>();
         private final Composite root;
         private final Label title;
         private final Button undo;
@@ -134,6 +136,7 @@ public final class MixerView implements WorkbenchView {
             bottom.setWeights(45, 55);
             sash.setWeights(68, 32);
             refresh();
+            pollMeters();
             String session = System.getProperty("mixbench.session");
             if (session != null) {
                 open(Path.of(session));
@@ -197,6 +200,7 @@ public final class MixerView implements WorkbenchView {
             for (Control c : strips.getChildren()) {
                 c.dispose();
             }
+            meters.clear();
             for (Control c : editor.getChildren()) {
                 c.dispose();
             }
@@ -228,6 +232,31 @@ public final class MixerView implements WorkbenchView {
             strips.layout(true);
             scroller.setMinSize(strips.computeSize(SWT.DEFAULT, SWT.DEFAULT));
             editor.layout(true);
+        }
+
+        /** About 20 times a second: the meters show the active render's or playback's last block. */
+        private void pollMeters() {
+            if (root.isDisposed()) {
+                return;
+            }
+            org.mixbench.mixing.engine.MixRenderer r = active;
+            for (MeterBar m : meters) {
+                if (!m.isDisposed()) {
+                    m.setLevel(r == null ? 0 : r.peak(m.index));
+                }
+            }
+            if (playback != null && !playback.playing() && stop.getEnabled()) {
+                refresh();
+            }
+            root.getDisplay().timerExec(50, this::pollMeters);
+        }
+
+        private int nodeIndex(Session s, Edits.Target target) {
+            return switch (target.kind()) {
+                case TRACK -> target.index();
+                case BUS -> s.tracks().size() + target.index();
+                case MASTER -> s.tracks().size() + s.buses().size();
+            };
         }
 
         private void strip(Session s, Edits.Target target) {
@@ -283,12 +312,23 @@ public final class MixerView implements WorkbenchView {
             panText.setText(strip.pan() == 0 ? "C" : String.format(Locale.ROOT, "%s%.0f", strip.pan() < 0 ? "L" : "R",
                     Math.abs(strip.pan()) * 100));
             panText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-            Scale fader = new Scale(c, SWT.VERTICAL);
+            Composite faderRow = new Composite(c, SWT.NONE);
+            GridLayout rowLayout = new GridLayout(2, false);
+            rowLayout.marginWidth = 0;
+            faderRow.setLayout(rowLayout);
+            GridData rowData = new GridData(SWT.CENTER, SWT.FILL, false, true, 1, 3);
+            faderRow.setLayoutData(rowData);
+            Scale fader = new Scale(faderRow, SWT.VERTICAL);
+            MeterBar meter = new MeterBar(faderRow, nodeIndex(s, target));
+            meter.setData("mixbench.id", id + ".meter");
+            GridData meterData = new GridData(8, 150);
+            meter.setLayoutData(meterData);
+            meters.add(meter);
             fader.setData("mixbench.id", id + ".fader");
             fader.setMinimum(0);
             fader.setMaximum(FADER_STEPS);
             fader.setSelection(faderSteps(strip.faderDb()));
-            GridData faderData = new GridData(SWT.CENTER, SWT.FILL, false, true, 1, 3);
+            GridData faderData = new GridData(SWT.CENTER, SWT.FILL, false, true);
             faderData.heightHint = 150;
             fader.setLayoutData(faderData);
             fader.addListener(SWT.Selection, e -> {
@@ -383,7 +423,8 @@ public final class MixerView implements WorkbenchView {
 
         private void play() {
             try {
-                playback = new org.mixbench.mixing.engine.Playback(compile(),
+                active = compile();
+                playback = new org.mixbench.mixing.engine.Playback(active,
                         new org.mixbench.mixing.engine.JavaSoundSink());
                 playback.start();
                 site.setStatusMessage("Playing " + document.file().getFileName());
@@ -416,6 +457,7 @@ public final class MixerView implements WorkbenchView {
                 return;
             }
             site.setStatusMessage("Rendering " + target.getFileName() + "...");
+            active = renderer;
             Thread worker = new Thread(() -> {
                 String message;
                 try (renderer) {
@@ -438,6 +480,7 @@ public final class MixerView implements WorkbenchView {
                     message = target.getFileName() + ": " + e.getMessage();
                 }
                 String done = message;
+                active = null;
                 if (!site.display().isDisposed()) {
                     site.display().asyncExec(() -> site.setStatusMessage(done));
                 }
@@ -453,6 +496,39 @@ public final class MixerView implements WorkbenchView {
         @Override
         public Control control() {
             return root;
+        }
+    }
+
+    /** A strip's level meter: the peak of the last block, -60 to 0 dBFS, green, yellow above -6, red at 0. */
+    static final class MeterBar extends org.eclipse.swt.widgets.Canvas {
+        final int index;
+        private float level;
+
+        MeterBar(Composite parent, int index) {
+            super(parent, SWT.DOUBLE_BUFFERED);
+            this.index = index;
+            addPaintListener(e -> {
+                var area = getClientArea();
+                e.gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+                e.gc.fillRectangle(area);
+                double db = level > 0 ? 20 * Math.log10(level) : -120;
+                double f = Math.max(0, Math.min(1, (db + 60) / 60));
+                int h = (int) Math.round(f * area.height);
+                e.gc.setBackground(getDisplay().getSystemColor(db >= -0.5 ? SWT.COLOR_RED : db >= -6
+                        ? SWT.COLOR_YELLOW : SWT.COLOR_GREEN));
+                e.gc.fillRectangle(area.x, area.y + area.height - h, area.width, h);
+            });
+        }
+
+        void setLevel(float peak) {
+            if (peak != level) {
+                level = peak;
+                redraw();
+            }
+        }
+
+        float level() {
+            return level;
         }
     }
 
