@@ -37,25 +37,6 @@ public final class MixVersusTools {
     private MixVersusTools() {
     }
 
-    /** WAV only, outside OSGi. */
-    private static final class Wav implements AudioFiles {
-        @Override
-        public AudioReader open(Path file) throws IOException {
-            return new WavImporterFactory().open(file);
-        }
-
-        @Override
-        public void export(Path target, String formatId, ExportFormat format, Map<String, String> options,
-                Map<String, String> tags, BlockSource source) throws IOException {
-            try (ExportWriter w = new WavExporterFactory().open(target, format, options, tags)) {
-                AudioBlock block = new AudioBlock(format.channels(), 4096, 0);
-                while (source.next(block)) {
-                    w.write(block);
-                }
-            }
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 30;
         Path dir = Files.createDirectories(Paths.get("target", "mix-bench"));
@@ -80,7 +61,7 @@ public final class MixVersusTools {
         double ours = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
-            try (MixRenderer r = MixRenderer.compile(session, dir, registry, new Wav())) {
+            try (MixRenderer r = MixRenderer.compile(session, dir, registry, new org.mixbench.testkit.SingleFormatFiles(new WavImporterFactory(), new WavExporterFactory()))) {
                 float[][] block = new float[2][MixRenderer.BLOCK];
                 while (r.render(block, MixRenderer.BLOCK) > 0) {
                     // the mix is discarded: this measures the engine

@@ -18,7 +18,7 @@ class AnalysisReportTest {
     @TempDir
     Path dir;
 
-    private final StreamingFileAnalyzer analyzer = new StreamingFileAnalyzer(new WavOnlyFiles());
+    private final StreamingFileAnalyzer analyzer = new StreamingFileAnalyzer(WavOnlyFiles.files());
 
     private static float[][] sine(int channels, double rate, double seconds, double dbfs, double hz) {
         int frames = (int) (rate * seconds);

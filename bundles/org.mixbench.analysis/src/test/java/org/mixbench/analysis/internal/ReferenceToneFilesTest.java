@@ -30,7 +30,7 @@ class ReferenceToneFilesTest {
         double a = Math.pow(10, dbfs / 20);
         Path file = dir.resolve("case.wav");
         int[] pos = {0};
-        new WavOnlyFiles().export(file, "wav", new ExportFormat(rate, 2, frames), Map.of("bits", bits), Map.of(),
+        WavOnlyFiles.files().export(file, "wav", new ExportFormat(rate, 2, frames), Map.of("bits", bits), Map.of(),
                 block -> {
                     int n = Math.min(block.maxFrames(), frames - pos[0]);
                     if (n <= 0) {
@@ -45,7 +45,7 @@ class ReferenceToneFilesTest {
                     pos[0] += n;
                     return true;
                 });
-        FileAnalysis result = new StreamingFileAnalyzer(new WavOnlyFiles()).analyze(file, "case.wav", 0.1, null);
+        FileAnalysis result = new StreamingFileAnalyzer(WavOnlyFiles.files()).analyze(file, "case.wav", 0.1, null);
         assertEquals(dbfs, result.integratedLufs(), 0.1, "integrated");
         assertEquals(dbfs, result.momentaryMaxLufs(), 0.1, "momentary max");
         assertEquals(dbfs, result.shortTermMaxLufs(), 0.1, "short-term max");

@@ -368,6 +368,29 @@ public final class MixRenderer implements AutoCloseable {
         position += frames;
     }
 
+    /**
+     * Renders the whole mix into {@code target} through {@code files} (atomically, as the service exports) and
+     * returns the peak sample magnitude of the mix. Export thread.
+     */
+    public double exportTo(AudioFiles files, Path target, String format, Map<String, String> options)
+            throws IOException {
+        double[] peak = {0};
+        float[][] view = new float[2][];
+        files.export(target, format, new org.mixbench.api.export.ExportFormat(sampleRate, 2, length), options,
+                Map.of(), block -> {
+                    view[0] = block.channel(0);
+                    view[1] = block.channel(1);
+                    int n = render(view, Math.min(block.maxFrames(), BLOCK));
+                    if (n < 0) {
+                        return false;
+                    }
+                    peak[0] = Math.max(peak[0], peak(view, n));
+                    block.setFrames(n);
+                    return true;
+                });
+        return peak[0];
+    }
+
     private static float peak(float[][] buffer, int frames) {
         float max = 0;
         for (float[] channel : buffer) {

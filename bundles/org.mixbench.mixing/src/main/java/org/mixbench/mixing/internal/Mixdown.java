@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.mixbench.api.audio.AudioFiles;
 import org.mixbench.api.contribution.ContributionRegistry;
-import org.mixbench.api.export.ExportFormat;
 import org.mixbench.mixing.engine.MixRenderer;
 import org.mixbench.mixing.session.Session;
 
@@ -24,36 +23,20 @@ final class Mixdown {
     static Result render(Session session, Path base, Path out, String format, Map<String, String> options,
             ContributionRegistry registry, AudioFiles files) throws IOException {
         long t0 = System.nanoTime();
-        double[] peak = {0};
-        long[] frames = {0};
+        double peak;
+        long frames;
         List<String> warnings;
         try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files)) {
-            float[][] view = new float[2][];
-            files.export(out, format, new ExportFormat(session.sampleRate(), 2, renderer.lengthFrames()), options,
-                    Map.of(), block -> {
-                        view[0] = block.channel(0);
-                        view[1] = block.channel(1);
-                        int n = renderer.render(view, Math.min(block.maxFrames(), MixRenderer.BLOCK));
-                        if (n < 0) {
-                            return false;
-                        }
-                        for (int c = 0; c < 2; c++) {
-                            for (int i = 0; i < n; i++) {
-                                peak[0] = Math.max(peak[0], Math.abs(view[c][i]));
-                            }
-                        }
-                        block.setFrames(n);
-                        frames[0] += n;
-                        return true;
-                    });
+            peak = renderer.exportTo(files, out, format, options);
+            frames = renderer.lengthFrames();
             warnings = renderer.warnings();
         }
-        if (peak[0] > 1.0 && !format.equals("wav") || peak[0] > 1.0 && !"32f".equals(options.get("bits"))) {
+        if (peak > 1.0 && !(format.equals("wav") && "32f".equals(options.get("bits")))) {
             warnings = new java.util.ArrayList<>(warnings);
             warnings.add(String.format(Locale.ROOT, "the mix peaks at %+.2f dBFS and was clipped in %s; lower the "
-                    + "master fader", 20 * Math.log10(peak[0]), out.getFileName()));
+                    + "master fader", 20 * Math.log10(peak), out.getFileName()));
         }
-        return new Result(frames[0], (System.nanoTime() - t0) / 1e9, warnings, peak[0]);
+        return new Result(frames, (System.nanoTime() - t0) / 1e9, warnings, peak);
     }
 
     static String describe(Result r, double rate) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.mixbench.api.audio.AudioFiles;
-import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.contribution.ContributionKind;
 import org.mixbench.api.contribution.Descriptor;
 import org.mixbench.api.export.ExportFormat;
@@ -22,6 +21,7 @@ import org.mixbench.format.wav.WavExporterFactory;
 import org.mixbench.format.wav.WavImporterFactory;
 import org.mixbench.mixing.session.Session;
 import org.mixbench.processors.basic.GainFactory;
+import org.mixbench.testkit.SingleFormatFiles;
 import org.mixbench.testkit.StaticRegistry;
 
 /** Files, a registry and test processors for the engine tests. */
@@ -32,22 +32,8 @@ final class Fixtures {
     }
 
     /** WAV in and out, outside OSGi. */
-    static final class WavFiles implements AudioFiles {
-        @Override
-        public AudioReader open(Path file) throws IOException {
-            return new WavImporterFactory().open(file);
-        }
-
-        @Override
-        public void export(Path target, String formatId, ExportFormat format, Map<String, String> options,
-                Map<String, String> tags, BlockSource source) throws IOException {
-            try (ExportWriter writer = new WavExporterFactory().open(target, format, options, tags)) {
-                AudioBlock block = new AudioBlock(format.channels(), 4096, 0);
-                while (source.next(block)) {
-                    writer.write(block);
-                }
-            }
-        }
+    static AudioFiles files() {
+        return new SingleFormatFiles(new WavImporterFactory(), new WavExporterFactory());
     }
 
     static Path wav(Path file, float[][] audio) throws IOException {
@@ -183,7 +169,7 @@ final class Fixtures {
 
     /** Renders the whole session into memory. */
     static float[][] render(Session session, Path base, List<String> warnings) throws IOException {
-        try (MixRenderer r = MixRenderer.compile(session, base, registry(), new WavFiles())) {
+        try (MixRenderer r = MixRenderer.compile(session, base, registry(), files())) {
             float[][] all = new float[2][(int) r.lengthFrames()];
             float[][] block = new float[2][MixRenderer.BLOCK];
             int pos = 0;

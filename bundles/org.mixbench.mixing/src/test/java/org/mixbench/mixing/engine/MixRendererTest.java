@@ -90,7 +90,7 @@ class MixRendererTest {
         Fixtures.wav(dir.resolve("m.wav"), constant(1, 4800, 0.5f));
         Session s = session(List.of(Fixtures.track("m", "m.wav", Fixtures.strip(List.of(), -6.0206, 0, PanLaw.ZERO,
                 "master", List.of()), List.of())), List.of());
-        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles())) {
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files())) {
             r.render(new float[2][MixRenderer.BLOCK], MixRenderer.BLOCK);
             assertEquals(0.25, r.peak(0), 1e-6, "track");
             assertEquals(0.25, r.peak(1), 1e-6, "master");
@@ -175,7 +175,7 @@ class MixRendererTest {
         Session s = session(tracks, buses);
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles())) {
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files())) {
             float[][] block = new float[2][MixRenderer.BLOCK];
             for (int i = 0; i < 1500; i++) {
                 r.render(block, MixRenderer.BLOCK);

@@ -68,7 +68,7 @@ class PlaybackTest {
         Session s = session();
         float[][] offline = Fixtures.render(s, dir, null);
         VirtualSink sink = new VirtualSink(offline[0].length, 0);
-        Playback playback = new Playback(MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles()),
+        Playback playback = new Playback(MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files()),
                 sink);
         playback.start();
         playback.join();
@@ -87,7 +87,7 @@ class PlaybackTest {
     void stoppingEndsPlaybackAndReleasesTheSink() throws Exception {
         Session s = session();
         VirtualSink sink = new VirtualSink(48_000 * 2, 900_000);
-        Playback playback = new Playback(MixRenderer.compile(s, dir, Fixtures.registry(), new Fixtures.WavFiles()),
+        Playback playback = new Playback(MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files()),
                 sink);
         playback.start();
         Thread.sleep(20);

@@ -461,19 +461,7 @@ public final class MixerView implements WorkbenchView {
             Thread worker = new Thread(() -> {
                 String message;
                 try (renderer) {
-                    float[][] view = new float[2][];
-                    files.export(target, "wav", new org.mixbench.api.export.ExportFormat(renderer.sampleRate(), 2,
-                            renderer.lengthFrames()), java.util.Map.of("bits", "24"), java.util.Map.of(), block -> {
-                                view[0] = block.channel(0);
-                                view[1] = block.channel(1);
-                                int n = renderer.render(view, Math.min(block.maxFrames(),
-                                        org.mixbench.mixing.engine.MixRenderer.BLOCK));
-                                if (n < 0) {
-                                    return false;
-                                }
-                                block.setFrames(n);
-                                return true;
-                            });
+                    renderer.exportTo(files, target, "wav", java.util.Map.of("bits", "24"));
                     message = "Rendered " + target.getFileName() + (renderer.warnings().isEmpty() ? ""
                             : " (" + renderer.warnings().size() + " warnings: " + renderer.warnings().get(0) + ")");
                 } catch (IOException | RuntimeException e) {
