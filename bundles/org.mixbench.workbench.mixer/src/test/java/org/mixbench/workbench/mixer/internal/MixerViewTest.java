@@ -207,6 +207,33 @@ class MixerViewTest {
         assertTrue(Files.exists(dir.resolve("song.mix.wav")));
     }
 
+    @Test
+    void theParameterEditorIsBuiltFromTheDescriptorsAndAMissingProcessorKeepsItsValues() throws Exception {
+        MixerView.Part part = (MixerView.Part) new MixerView().createPart(shell, site());
+        shell.open();
+        @SuppressWarnings("unchecked")
+        Consumer<Path> open = (Consumer<Path>) part.control().getData("mixbench.open");
+        open.accept(sessionFile());
+        settle();
+        Control root = part.control();
+        byId(root, "strip.Lead.insert.0", Button.class).notifyListeners(SWT.Selection, null);
+        settle();
+        assertTrue(byId(root, "mixer.editor.heading", Label.class).getText().contains("Parametric EQ"));
+        assertEquals("3.0 dB", byId(root, "mixer.parameter.band2.gain.text", Label.class).getText());
+        Scale gain = byId(root, "mixer.parameter.band2.gain", Scale.class);
+        gain.setSelection(1000);
+        gain.notifyListeners(SWT.Selection, null);
+        settle();
+        assertEquals(24.0, part.document().session().tracks().get(1).strip().inserts().get(0).parameters()
+                .get("band2.gain"), 1e-9);
+        byId(root, "strip.Lead.insert.1", Button.class).notifyListeners(SWT.Selection, null);
+        settle();
+        assertTrue(byId(root, "mixer.editor.heading", Label.class).getText().contains(
+                "com.example.gone is not installed; its 1 stored values are kept"));
+        assertEquals(1, ((MixerView.AutomationCanvas) byId(root, "mixer.automation",
+                MixerView.AutomationCanvas.class)).lanes().size(), "the lead's fader lane is shown");
+        screenshot(part.control(), "mixer.png");
+    }
 
     private void screenshot(Control control, String name) throws IOException {
         settle();
