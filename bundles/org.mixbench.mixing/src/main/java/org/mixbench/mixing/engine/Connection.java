@@ -2,18 +2,21 @@ package org.mixbench.mixing.engine;
 
 /**
  * A path from one strip into a destination's input, delayed by a fixed number of frames so that every path into the
- * destination arrives aligned (plugin delay compensation). A ring buffer sized at construction; writing adds the
- * delayed signal into the destination's accumulator. Thread: the render thread.
+ * destination arrives aligned (plugin delay compensation). A ring buffer sized at construction; writing leaves the
+ * gained, delayed block in {@link #out}, which the destination sums with its other inputs in a fixed order (so the
+ * result does not depend on which thread ran the source). Thread: the thread running the source node writes; the
+ * thread running the destination reads, after the crew's level barrier.
  */
 final class Connection {
+    /** The block this connection delivers to its destination, valid after {@link #write}. */
+    final float[][] out;
     private final float[][] ring;
     private final int delay;
-    private final float[][] destination;
     private int writeAt;
 
-    Connection(int delay, int maxBlock, float[][] destination) {
+    Connection(int delay, int maxBlock) {
         this.delay = delay;
-        this.destination = destination;
+        this.out = new float[2][maxBlock];
         this.ring = delay == 0 ? null : new float[2][delay + maxBlock];
     }
 
@@ -21,12 +24,12 @@ final class Connection {
         return delay;
     }
 
-    /** Adds {@code source} x gains, delayed, into the destination. */
+    /** Leaves {@code source} x gains, delayed, in {@link #out}. */
     void write(float[][] source, int frames, float left, float right) {
         if (ring == null) {
             for (int i = 0; i < frames; i++) {
-                destination[0][i] += source[0][i] * left;
-                destination[1][i] += source[1][i] * right;
+                out[0][i] = source[0][i] * left;
+                out[1][i] = source[1][i] * right;
             }
             return;
         }
@@ -36,8 +39,8 @@ final class Connection {
             ring[0][w] = source[0][i] * left;
             ring[1][w] = source[1][i] * right;
             int r = (writeAt + i - delay + size) % size;
-            destination[0][i] += ring[0][r];
-            destination[1][i] += ring[1][r];
+            out[0][i] = ring[0][r];
+            out[1][i] = ring[1][r];
         }
         writeAt = (writeAt + frames) % size;
     }
@@ -50,15 +53,15 @@ final class Connection {
             float l = (float) (source[0][i] * g * left);
             float r = (float) (source[1][i] * g * right);
             if (ring == null) {
-                destination[0][i] += l;
-                destination[1][i] += r;
+                out[0][i] = l;
+                out[1][i] = r;
             } else {
                 int w = (writeAt + i) % size;
                 ring[0][w] = l;
                 ring[1][w] = r;
                 int rd = (writeAt + i - delay + size) % size;
-                destination[0][i] += ring[0][rd];
-                destination[1][i] += ring[1][rd];
+                out[0][i] = ring[0][rd];
+                out[1][i] = ring[1][rd];
             }
         }
         if (ring != null) {

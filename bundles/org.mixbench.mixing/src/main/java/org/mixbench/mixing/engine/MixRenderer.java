@@ -28,7 +28,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * into buses, buses into the master. Every path is delayed so that all arrive aligned, by the latencies the
  * processors report; the first frames of the render, which only hold that delay, are dropped, so the mix lines up
  * with the timeline. A processor whose bundle is missing, that throws or that outputs NaN or infinity is bypassed and
- * reported. After {@link #compile}, {@link #render} allocates nothing. Thread: one render thread.
+ * reported. After {@link #compile}, {@link #render} allocates nothing and takes no lock. The tracks of a block render
+ * in parallel on a crew of worker threads, then the buses level by level, then the master; every node sums its
+ * inputs in a fixed order, so the mix is the same for any number of threads. Thread: one render thread at a time
+ * calls {@link #render}; {@link #peak(int)} from any thread.
  */
 @ProviderType
 public final class MixRenderer implements AutoCloseable {
@@ -39,7 +42,6 @@ public final class MixRenderer implements AutoCloseable {
     private final double sampleRate;
     private final List<ClipPlayer>[] clips;
     private final StripNode[] nodes;
-    private final float[][][] inputs;
     private final int trackCount;
     private final int masterIndex;
     private final int totalLatency;
@@ -51,32 +53,36 @@ public final class MixRenderer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicIntegerArray peaks;
     private int scratchAt;
     private int scratchSize;
+    private final int levels;
+    private final Crew crew;
 
     @SuppressWarnings("unchecked")
     private MixRenderer(double sampleRate, int tracks, int nodeCount) {
         this.sampleRate = sampleRate;
         this.clips = new List[tracks];
         this.nodes = new StripNode[nodeCount];
-        this.inputs = new float[nodeCount][2][BLOCK];
         this.trackCount = tracks;
         this.masterIndex = nodeCount - 1;
         this.warnings = new ArrayList<>();
         this.totalLatency = 0;
         this.length = 0;
         this.peaks = new java.util.concurrent.atomic.AtomicIntegerArray(nodeCount);
+        this.levels = 0;
+        this.crew = null;
     }
 
-    private MixRenderer(MixRenderer built, int totalLatency, long length) {
+    private MixRenderer(MixRenderer built, int totalLatency, long length, int[][] levels, int threads) {
         this.sampleRate = built.sampleRate;
         this.clips = built.clips;
         this.nodes = built.nodes;
-        this.inputs = built.inputs;
         this.trackCount = built.trackCount;
         this.masterIndex = built.masterIndex;
         this.warnings = built.warnings;
         this.totalLatency = totalLatency;
         this.length = length;
         this.peaks = built.peaks;
+        this.levels = levels.length;
+        this.crew = new Crew(levels, this::renderNode, threads, "mixbench-render");
     }
 
     /**
@@ -85,6 +91,19 @@ public final class MixRenderer implements AutoCloseable {
      */
     public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files)
             throws IOException {
+        return compile(session, base, registry, files, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #compile(Session, Path, ContributionRegistry, AudioFiles)}, rendering on {@code threads} threads
+     * (the render thread and {@code threads - 1} workers: tracks in parallel, then each level of buses in parallel,
+     * then the master). The result is the same, bit for bit, for any number of threads. Main thread.
+     */
+    public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files,
+            int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
         double rate = session.sampleRate();
         List<Session.Track> tracks = session.tracks();
         List<Session.Bus> buses = session.buses();
@@ -161,18 +180,40 @@ public final class MixRenderer implements AutoCloseable {
         }
         // Delay compensation: the time at which each node's input arrives, then a delay per connection.
         int[] arrival = new int[nodeCount];
-        int[] order = processingOrder(r.nodes, tracks.size(), nodeCount);
+        int[] order;
+        try {
+            order = processingOrder(r.nodes, tracks.size(), nodeCount);
+        } catch (SessionException e) {
+            r.close();
+            throw e;
+        }
         for (int n : order) {
             int ready = arrival[n] + r.nodes[n].latency();
             for (StripNode.Output o : r.nodes[n].outputs) {
                 arrival[o.destination] = Math.max(arrival[o.destination], ready);
             }
         }
+        List<List<Connection>> incoming = new ArrayList<>();
+        for (int n = 0; n < nodeCount; n++) {
+            incoming.add(new ArrayList<>());
+        }
+        int[] level = new int[nodeCount];
         for (int n : order) {
             int ready = arrival[n] + r.nodes[n].latency();
             for (StripNode.Output o : r.nodes[n].outputs) {
-                o.connection = new Connection(arrival[o.destination] - ready, BLOCK, r.inputs[o.destination]);
+                o.connection = new Connection(arrival[o.destination] - ready, BLOCK);
+                incoming.get(o.destination).add(o.connection);
+                level[o.destination] = Math.max(level[o.destination], level[n] + 1);
             }
+        }
+        for (int n = 0; n < nodeCount; n++) {
+            r.nodes[n].incoming = incoming.get(n).toArray(Connection[]::new);
+        }
+        int deepest = Arrays.stream(level).max().orElse(0);
+        int[][] levels = new int[deepest + 1][];
+        for (int l = 0; l <= deepest; l++) {
+            int at = l;
+            levels[l] = java.util.stream.IntStream.of(order).filter(n -> level[n] == at).toArray();
         }
         int latency = arrival[nodeCount - 1] + r.nodes[nodeCount - 1].latency();
         long tail = 0;
@@ -184,11 +225,11 @@ public final class MixRenderer implements AutoCloseable {
                 }
             }
         }
-        return new MixRenderer(r, latency, end + tail);
+        return new MixRenderer(r, latency, end + tail, levels, threads);
     }
 
     /** Tracks in order, then buses so that each comes after every bus feeding it, then the master. */
-    private static int[] processingOrder(StripNode[] nodes, int tracks, int count) {
+    private static int[] processingOrder(StripNode[] nodes, int tracks, int count) throws SessionException {
         int[] order = new int[count];
         int k = 0;
         for (int t = 0; t < tracks; t++) {
@@ -196,6 +237,7 @@ public final class MixRenderer implements AutoCloseable {
         }
         boolean[] placed = new boolean[count];
         for (int placedBuses = 0; placedBuses < count - 1 - tracks; ) {
+            int before = placedBuses;
             for (int b = tracks; b < count - 1; b++) {
                 if (placed[b]) {
                     continue;
@@ -215,6 +257,9 @@ public final class MixRenderer implements AutoCloseable {
                     order[k++] = b;
                     placedBuses++;
                 }
+            }
+            if (placedBuses == before) {
+                throw new SessionException("buses feed each other in a loop; a bus cannot feed itself");
             }
         }
         order[k] = count - 1;
@@ -328,35 +373,14 @@ public final class MixRenderer implements AutoCloseable {
         return done;
     }
 
-    /** One graph block; the first blocks' latency frames are skipped. */
+    /**
+     * One graph block: the levels of the graph one after another (tracks, then buses by depth, then the master),
+     * the nodes of a level on all the crew's threads. The first blocks' latency frames are skipped.
+     */
     private void renderBlock() throws IOException {
         int frames = BLOCK;
-        for (float[][] input : inputs) {
-            Arrays.fill(input[0], 0, frames, 0f);
-            Arrays.fill(input[1], 0, frames, 0f);
-        }
-        for (int t = 0; t < trackCount; t++) {
-            StripNode node = nodes[t];
-            Arrays.fill(node.buffer[0], 0, frames, 0f);
-            Arrays.fill(node.buffer[1], 0, frames, 0f);
-            List<ClipPlayer> trackClips = clips[t];
-            for (int c = 0; c < trackClips.size(); c++) {
-                trackClips.get(c).addTo(node.buffer, position, frames);
-            }
-            node.process(position, frames);
-            node.deliver(position, frames);
-            peaks.set(t, Float.floatToRawIntBits(peak(node.post, frames)));
-        }
-        int[] order = busOrder();
-        for (int n : order) {
-            StripNode node = nodes[n];
-            System.arraycopy(inputs[n][0], 0, node.buffer[0], 0, frames);
-            System.arraycopy(inputs[n][1], 0, node.buffer[1], 0, frames);
-            node.process(position, frames);
-            if (n != masterIndex) {
-                node.deliver(position, frames);
-            }
-            peaks.set(n, Float.floatToRawIntBits(peak(node.post, frames)));
+        for (int l = 0; l < levels; l++) {
+            crew.run(l);
         }
         StripNode master = nodes[masterIndex];
         long skip = Math.max(0, totalLatency - position);
@@ -366,6 +390,37 @@ public final class MixRenderer implements AutoCloseable {
         System.arraycopy(master.post[1], from, scratch[1], 0, scratchSize);
         scratchAt = 0;
         position += frames;
+    }
+
+    /** One node of the block at {@link #position}: read clips or sum inputs, run the strip, deliver. */
+    private void renderNode(int n) throws IOException {
+        int frames = BLOCK;
+        StripNode node = nodes[n];
+        if (n < trackCount) {
+            Arrays.fill(node.buffer[0], 0, frames, 0f);
+            Arrays.fill(node.buffer[1], 0, frames, 0f);
+            List<ClipPlayer> trackClips = clips[n];
+            for (int c = 0; c < trackClips.size(); c++) {
+                trackClips.get(c).addTo(node.buffer, position, frames);
+            }
+        } else {
+            node.gather(frames);
+        }
+        node.process(position, frames);
+        if (n != masterIndex) {
+            node.deliver(position, frames);
+        }
+        peaks.set(n, Float.floatToRawIntBits(peak(node.post, frames)));
+    }
+
+    /** Threads the render runs on (the render thread included). */
+    public int threads() {
+        return crew.threads();
+    }
+
+    /** Ids of the crew's worker threads, for allocation measurements in tests. */
+    long[] workerThreadIds() {
+        return crew.workerIds();
     }
 
     /**
@@ -409,18 +464,11 @@ public final class MixRenderer implements AutoCloseable {
         return Float.intBitsToFloat(peaks.get(index));
     }
 
-    private int[] busOrderCache;
-
-    private int[] busOrder() {
-        if (busOrderCache == null) {
-            int[] all = processingOrder(nodes, trackCount, nodes.length);
-            busOrderCache = Arrays.copyOfRange(all, trackCount, all.length);
-        }
-        return busOrderCache;
-    }
-
     @Override
     public void close() throws IOException {
+        if (crew != null) {
+            crew.close();
+        }
         IOException first = null;
         for (List<ClipPlayer> list : clips) {
             if (list == null) {

@@ -11,7 +11,7 @@ import org.mixbench.mixing.session.Session;
 /**
  * One channel strip at run time: trim and polarity, the insert chain (a failing or missing processor is bypassed),
  * fader, pan and mute with their automation, sends. Buffers are fixed at construction; processing allocates
- * nothing. Thread: the render thread.
+ * nothing. Thread: one render thread at a time (the render thread or a crew worker, one block after another).
  */
 final class StripNode {
     /** An insert slot: the processor (null when missing), its automation lanes, and whether it was bypassed. */
@@ -56,6 +56,8 @@ final class StripNode {
     final Session.Strip strip;
     final List<Slot> slots = new ArrayList<>();
     final List<Output> outputs = new ArrayList<>();
+    /** The connections feeding this node, in the fixed order in which they are summed. */
+    Connection[] incoming = new Connection[0];
     final float[][] buffer;
     final float[][] dry;
     final float[][] pre;
@@ -91,6 +93,25 @@ final class StripNode {
             sum += s.latency;
         }
         return sum;
+    }
+
+    /** Sums what the incoming connections delivered into {@code buffer[0..frames)}, always in the same order. */
+    void gather(int frames) {
+        if (incoming.length == 0) {
+            java.util.Arrays.fill(buffer[0], 0, frames, 0f);
+            java.util.Arrays.fill(buffer[1], 0, frames, 0f);
+            return;
+        }
+        System.arraycopy(incoming[0].out[0], 0, buffer[0], 0, frames);
+        System.arraycopy(incoming[0].out[1], 0, buffer[1], 0, frames);
+        for (int c = 1; c < incoming.length; c++) {
+            float[] l = incoming[c].out[0];
+            float[] r = incoming[c].out[1];
+            for (int i = 0; i < frames; i++) {
+                buffer[0][i] += l[i];
+                buffer[1][i] += r[i];
+            }
+        }
     }
 
     /** Runs the strip over {@code buffer[0..frames)} at timeline {@code position}; results in pre and post. */

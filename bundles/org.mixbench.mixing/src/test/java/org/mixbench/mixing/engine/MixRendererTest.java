@@ -154,9 +154,19 @@ class MixRendererTest {
                 warnings.toString());
     }
 
-    @Test
-    void renderingAFullSessionAllocatesNothingPerBlock() throws Exception {
-        Fixtures.wav(dir.resolve("long.wav"), constant(2, 48_000 * 60, 0.1f));
+    /**
+     * Eight tracks of noise with latent inserts, automation, pre and post sends, a group bus feeding a sub bus (two
+     * levels of buses), an effects bus: every path the crew runs in parallel.
+     */
+    private Session busySession() throws java.io.IOException {
+        java.util.Random random = new java.util.Random(5);
+        float[][] noise = new float[2][48_000 * 60];
+        for (float[] c : noise) {
+            for (int i = 0; i < c.length; i++) {
+                c[i] = (float) (random.nextGaussian() * 0.1);
+            }
+        }
+        Fixtures.wav(dir.resolve("long.wav"), noise);
         List<Session.Track> tracks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             tracks.add(Fixtures.track("t" + t, "long.wav", Fixtures.strip(List.of(new Insert("mixbench.gain", false,
@@ -168,26 +178,132 @@ class MixRendererTest {
                                     Curve.LINEAR))))));
         }
         List<Session.Bus> buses = List.of(
-                new Session.Bus("grp", "Group", Fixtures.strip(List.of(), 0, 0, PanLaw.MINUS_3, "master", List.of()),
+                new Session.Bus("grp", "Group", Fixtures.strip(List.of(), 0, 0, PanLaw.MINUS_3, "sub", List.of()),
                         List.of()),
                 new Session.Bus("fx", "FX", Fixtures.strip(List.of(new Insert("mixbench.gain", false, Map.of(),
-                        Map.of())), 0, 0, PanLaw.MINUS_3, "master", List.of()), List.of()));
-        Session s = session(tracks, buses);
+                        Map.of())), 0, 0, PanLaw.MINUS_3, "master", List.of()), List.of()),
+                new Session.Bus("sub", "Sub", Fixtures.strip(List.of(new Insert("test.latent", false, Map.of(),
+                        Map.of())), -1, 0.2, PanLaw.MINUS_3, "master", List.of()), List.of()));
+        return session(tracks, buses);
+    }
+
+    @Test
+    void renderingAFullSessionAllocatesNothingPerBlockOnAnyThread() throws Exception {
+        Session s = busySession();
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files())) {
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), 3)) {
+            assertEquals(3, r.threads());
+            long[] ids = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(Thread.currentThread()
+                    .getId()), java.util.stream.LongStream.of(r.workerThreadIds())).toArray();
+            assertEquals(3, ids.length);
             float[][] block = new float[2][MixRenderer.BLOCK];
             for (int i = 0; i < 1500; i++) {
                 r.render(block, MixRenderer.BLOCK);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
+            long[] before = threads.getThreadAllocatedBytes(ids);
             int blocks = 0;
             while (blocks < 3000 && r.render(block, MixRenderer.BLOCK) > 0) {
                 blocks++;
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long[] after = threads.getThreadAllocatedBytes(ids);
             assertEquals(3000, blocks);
-            assertTrue(allocated < blocks, "rendering allocated " + allocated + " bytes over " + blocks + " blocks");
+            for (int t = 0; t < ids.length; t++) {
+                long allocated = after[t] - before[t];
+                assertTrue(allocated < blocks, (t == 0 ? "the render thread" : "worker " + t) + " allocated "
+                        + allocated + " bytes over " + blocks + " blocks");
+            }
         }
+    }
+
+    @Test
+    void theMixIsTheSameBitForBitOnOneTwoOrFourThreads() throws Exception {
+        Session s = busySession();
+        float[][] reference = renderAll(s, 1, 48_000 * 5);
+        for (int threads : new int[] {2, 4}) {
+            float[][] mix = renderAll(s, threads, 48_000 * 5);
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < mix[c].length; i++) {
+                    if (Float.floatToRawIntBits(mix[c][i]) != Float.floatToRawIntBits(reference[c][i])) {
+                        throw new AssertionError(threads + " threads differ from one at channel " + c + " frame "
+                                + i + ": " + mix[c][i] + " vs " + reference[c][i]);
+                    }
+                }
+            }
+        }
+        double energy = 0;
+        for (float x : reference[0]) {
+            energy += x * x;
+        }
+        assertTrue(energy > 1, "the mix is not silent");
+    }
+
+    @Test
+    void anAudioFileThatFailsWhileRenderingOnAWorkerFailsTheRenderWithItsMessage() throws Exception {
+        Session s = busySession();
+        org.mixbench.api.audio.AudioFiles failing = new FailingFiles(Fixtures.files(), 48_000 * 2);
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), failing, 2)) {
+            float[][] block = new float[2][MixRenderer.BLOCK];
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+                while (r.render(block, MixRenderer.BLOCK) > 0) {
+                    // until the broken read
+                }
+            });
+            assertEquals("long.wav: unreadable frame", e.getMessage());
+        }
+    }
+
+    /** Audio files whose readers fail after {@code frames} frames. */
+    private record FailingFiles(org.mixbench.api.audio.AudioFiles delegate, long frames)
+            implements org.mixbench.api.audio.AudioFiles {
+        @Override
+        public org.mixbench.api.audio.AudioReader open(Path file) throws java.io.IOException {
+            org.mixbench.api.audio.AudioReader reader = delegate.open(file);
+            return new org.mixbench.api.audio.AudioReader() {
+                private long read;
+
+                @Override
+                public org.mixbench.api.audio.AudioFileInfo info() {
+                    return reader.info();
+                }
+
+                @Override
+                public int read(float[][] buffer, int offset, int count) throws java.io.IOException {
+                    if (read >= frames) {
+                        throw new java.io.IOException(file.getFileName() + ": unreadable frame");
+                    }
+                    int n = reader.read(buffer, offset, count);
+                    read += Math.max(0, n);
+                    return n;
+                }
+
+                @Override
+                public void close() throws java.io.IOException {
+                    reader.close();
+                }
+            };
+        }
+
+        @Override
+        public void export(Path target, String format, org.mixbench.api.export.ExportFormat spec,
+                Map<String, String> options, Map<String, String> tags, BlockSource source)
+                throws java.io.IOException {
+            delegate.export(target, format, spec, options, tags, source);
+        }
+    }
+
+    private float[][] renderAll(Session s, int threads, int frames) throws java.io.IOException {
+        float[][] out = new float[2][frames];
+        float[][] block = new float[2][MixRenderer.BLOCK];
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), threads)) {
+            int at = 0;
+            while (at < frames) {
+                int n = r.render(block, Math.min(MixRenderer.BLOCK, frames - at));
+                System.arraycopy(block[0], 0, out[0], at, n);
+                System.arraycopy(block[1], 0, out[1], at, n);
+                at += n;
+            }
+        }
+        return out;
     }
 }

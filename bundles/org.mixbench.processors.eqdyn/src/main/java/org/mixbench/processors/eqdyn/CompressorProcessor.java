@@ -53,6 +53,8 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
 
     // Derived from the parameters on every change.
     private double threshold;
+    private double quietAmplitude;
+    private double quietPower;
     private double slope;
     private double knee;
     private double attackCoefficient;
@@ -136,6 +138,10 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
         releaseCoefficient = Levels.timeCoefficient(bank.get(RELEASE), sampleRate);
         rmsCoefficient = Levels.timeCoefficient(RMS_MS, sampleRate);
         rms = bank.get(DETECTION) == RMS;
+        // Below the knee's foot there is no reduction: compare there without the logarithm (slightly low, so the
+        // shortcut never changes a result).
+        quietAmplitude = Levels.dbToGain(threshold - knee / 2) * 0.9999;
+        quietPower = quietAmplitude * quietAmplitude;
         useKey = bank.get(SIDECHAIN) >= 0.5;
     }
 
@@ -166,7 +172,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
         double ms = meanSquare;
         double max = blockMaxReductionDb;
         for (int i = from; i < to; i++) {
-            double levelDb;
+            double target;
             if (rms) {
                 double sum = 0;
                 for (int c = 0; c < keyChannels; c++) {
@@ -174,15 +180,15 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
                     sum += x * x;
                 }
                 ms = rmsCoefficient * ms + (1 - rmsCoefficient) * (sum / keyChannels);
-                levelDb = ms > 1e-20 ? 10 * Math.log10(ms) : Levels.FLOOR_DB;
+                target = ms < quietPower ? 0 : gainReduction(ms > 1e-20 ? 10 * Math.log10(ms) : Levels.FLOOR_DB,
+                        threshold, slope, knee);
             } else {
                 double peak = 0;
                 for (int c = 0; c < keyChannels; c++) {
                     peak = Math.max(peak, Math.abs(source.channel(c)[i]));
                 }
-                levelDb = Levels.gainToDb(peak);
+                target = peak < quietAmplitude ? 0 : gainReduction(Levels.gainToDb(peak), threshold, slope, knee);
             }
-            double target = gainReduction(levelDb, threshold, slope, knee);
             held = Math.max(target, releaseCoefficient * held + (1 - releaseCoefficient) * target);
             gr = attackCoefficient * gr + (1 - attackCoefficient) * held;
             if (gr < 1e-9) {
@@ -193,7 +199,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
             }
             max = Math.max(max, gr);
             double wetMix = mix.next();
-            double g = (1 - wetMix) + wetMix * Levels.dbToGain(-gr) * makeup.next();
+            double g = (1 - wetMix) + wetMix * (gr == 0 ? 1 : Levels.dbToGainFast(-gr)) * makeup.next();
             for (int c = 0; c < channels; c++) {
                 float[] x = block.channel(c);
                 x[i] = (float) (x[i] * g);

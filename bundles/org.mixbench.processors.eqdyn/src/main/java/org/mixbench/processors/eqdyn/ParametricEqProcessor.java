@@ -78,6 +78,7 @@ final class ParametricEqProcessor implements SegmentedProcessor {
     // x1, x2, y1, y2 per stage, per band, per channel; allocated in prepare.
     private double[] state = new double[0];
     private double[] work = new double[CHUNK];
+    private double[] dry = new double[CHUNK];
     private volatile int tailFrames;
 
     ParametricEqProcessor(List<ParameterDescriptor> parameters) {
@@ -91,6 +92,7 @@ final class ParametricEqProcessor implements SegmentedProcessor {
         channels = spec.channels();
         state = new double[channels * BANDS * MAX_STAGES * 4];
         work = new double[CHUNK];
+        dry = new double[CHUNK];
         smoothStep = 1 - Math.exp(-CHUNK * 1000.0 / (SMOOTH_MS * sampleRate));
         fadeStep = 1000.0 / (FADE_MS * sampleRate);
         output.prepare(sampleRate);
@@ -165,6 +167,11 @@ final class ParametricEqProcessor implements SegmentedProcessor {
         return bank.get(index(band, ENABLED)) >= 0.5;
     }
 
+    /**
+     * Runs band {@code band}'s sections over {@code work[0..n)} of one channel, one section at a time with its
+     * coefficients and state in locals (the same arithmetic, sample for sample, as a section-per-sample loop, at a
+     * fraction of the memory traffic); a band fading in or out is mixed with its input.
+     */
     private void filter(int channel, int band, int n) {
         int count = stages[band];
         int coef = band * MAX_STAGES * 5;
@@ -172,28 +179,43 @@ final class ParametricEqProcessor implements SegmentedProcessor {
         double w = wet[band];
         double target = enabled(band) ? 1 : 0;
         boolean fading = w != target;
-        double step = target > w ? fadeStep : -fadeStep;
         double[] s = state;
         double[] h = coefficients;
-        for (int k = 0; k < n; k++) {
-            double in = work[k];
-            double v = in;
-            for (int j = 0; j < count; j++) {
-                int o = st + 4 * j;
-                int q = coef + 5 * j;
-                double y = h[q] * v + h[q + 1] * s[o] + h[q + 2] * s[o + 1] - h[q + 3] * s[o + 2]
-                        - h[q + 4] * s[o + 3];
-                s[o + 1] = s[o];
-                s[o] = v;
-                s[o + 3] = s[o + 2];
-                s[o + 2] = y;
-                v = y;
+        double[] x = work;
+        if (fading) {
+            System.arraycopy(x, 0, dry, 0, n);
+        }
+        for (int j = 0; j < count; j++) {
+            int o = st + 4 * j;
+            int q = coef + 5 * j;
+            double b0 = h[q];
+            double b1 = h[q + 1];
+            double b2 = h[q + 2];
+            double a1 = h[q + 3];
+            double a2 = h[q + 4];
+            double x1 = s[o];
+            double x2 = s[o + 1];
+            double y1 = s[o + 2];
+            double y2 = s[o + 3];
+            for (int k = 0; k < n; k++) {
+                double v = x[k];
+                double y = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                x2 = x1;
+                x1 = v;
+                y2 = y1;
+                y1 = y;
+                x[k] = y;
             }
-            if (fading) {
+            s[o] = x1;
+            s[o + 1] = x2;
+            s[o + 2] = y1;
+            s[o + 3] = y2;
+        }
+        if (fading) {
+            double step = target > w ? fadeStep : -fadeStep;
+            for (int k = 0; k < n; k++) {
                 w = Math.max(0, Math.min(1, w + step));
-                work[k] = in + w * (v - in);
-            } else {
-                work[k] = v;
+                x[k] = dry[k] + w * (x[k] - dry[k]);
             }
         }
     }
@@ -297,11 +319,20 @@ final class ParametricEqProcessor implements SegmentedProcessor {
         }
     }
 
+    /** Flushes tiny states of the bands that run (the others were cleared when they faded out). */
     private void flushDenormals() {
         double[] s = state;
-        for (int i = 0; i < s.length; i++) {
-            if (Math.abs(s[i]) < TINY) {
-                s[i] = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < BANDS; b++) {
+                if (wet[b] == 0 && !enabled(b)) {
+                    continue;
+                }
+                int from = (c * BANDS + b) * MAX_STAGES * 4;
+                for (int i = from; i < from + MAX_STAGES * 4; i++) {
+                    if (Math.abs(s[i]) < TINY) {
+                        s[i] = 0;
+                    }
+                }
             }
         }
     }
