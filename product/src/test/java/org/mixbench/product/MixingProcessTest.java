@@ -29,6 +29,20 @@ class MixingProcessTest {
         return out;
     }
 
+    /** The bytes of a WAV file's data chunk (the header holds the time of writing). */
+    private static byte[] samples(Path wav) throws java.io.IOException {
+        byte[] all = Files.readAllBytes(wav);
+        for (int i = 12; i + 8 <= all.length; ) {
+            String id = new String(all, i, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            int size = java.nio.ByteBuffer.wrap(all, i + 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            if (id.equals("data")) {
+                return java.util.Arrays.copyOfRange(all, i + 8, i + 8 + size);
+            }
+            i += 8 + size + (size & 1);
+        }
+        throw new AssertionError(wav + " has no data chunk");
+    }
+
     @Test
     void theDemoWritesStemsASessionAndAMixAndPrintsTheLoudnessReport() throws Exception {
         Result r = mixbench("demo", "--out", "song");
@@ -46,6 +60,13 @@ class MixingProcessTest {
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().matches("(?s)wrote again.wav: 0:3\\d\\.\\d{3} of audio.*"), again.out());
         assertEquals(Files.size(dir.resolve("song/mix.wav")), Files.size(dir.resolve("again.wav")));
+        Result one = mixbench("mix", "song/demo.session.json", "-o", "one-thread.wav", "--threads", "1");
+        assertTrue(one.out().contains("real time, 1 thread)"), one.out());
+        assertTrue(java.util.Arrays.equals(samples(dir.resolve("again.wav")), samples(dir.resolve("one-thread.wav"))),
+                "the mix on one thread has the same samples as on all cores");
+        Result zero = mixbench("mix", "song/demo.session.json", "-o", "x.wav", "--threads", "0");
+        assertEquals(2, zero.status());
+        assertEquals("mixbench mix: --threads needs a whole number from 1 to 256, not '0'", zero.err().strip());
         Result stems = mixbench("mix", "song/demo.session.json", "-o", "with-stems.wav", "--stems", "stems");
         assertEquals(0, stems.status(), stems.err());
         for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {

@@ -77,7 +77,8 @@ public final class DemoCommand implements Command {
         SessionFiles.write(sessionFile, session);
         context.out().println("wrote the session " + sessionFile);
         Path mix = out.resolve("mix.wav");
-        Mixdown.Result result = Mixdown.render(session, out, mix, "wav", Map.of("bits", "24"), registry, files);
+        Mixdown.Result result = Mixdown.render(session, out, mix, "wav", Map.of("bits", "24"), registry, files,
+                Runtime.getRuntime().availableProcessors());
         for (String w : result.warnings()) {
             context.err().println("warning: " + w);
         }

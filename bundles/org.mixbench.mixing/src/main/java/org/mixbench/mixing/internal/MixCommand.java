@@ -31,13 +31,14 @@ public final class MixCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./mixbench mix SESSION.json -o MIX.wav [--bits 16|24|32|32f] [--stems DIR]
+                Usage: ./mixbench mix SESSION.json -o MIX.wav [--bits 16|24|32|32f] [--stems DIR] [--threads N]
 
                 Renders the session: clips through their channel strips (inserts, fader, pan, sends), buses and the
                 master, with automation and delay compensation; writes MIX atomically (WAV or FLAC by extension).
                 Processors that are not installed are bypassed with a warning; missing audio files are listed.
                   --stems DIR   also write DIR/<track>.wav for every track: the track alone through its strip,
-                                its sends and the master, as the mix would play it with that track soloed""";
+                                its sends and the master, as the mix would play it with that track soloed
+                  --threads N   render on N threads (default: all cores); the mix is identical for any N""";
     }
 
     @Override
@@ -46,12 +47,14 @@ public final class MixCommand implements Command {
         String output = null;
         String bits = "24";
         String stems = null;
+        int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
             switch (a) {
                 case "-o", "--output" -> output = value(arguments, ++i, a);
                 case "--bits" -> bits = value(arguments, ++i, a);
                 case "--stems" -> stems = value(arguments, ++i, a);
+                case "--threads" -> threads = threads(value(arguments, ++i, a));
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "'; see ./mixbench help mix");
@@ -77,7 +80,8 @@ public final class MixCommand implements Command {
         Mixdown.Result result;
         try {
             result = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(),
-                    context.workingDirectory().resolve(output), format, Map.of("bits", bits), registry, files);
+                    context.workingDirectory().resolve(output), format, Map.of("bits", bits), registry, files,
+                    threads);
         } catch (SessionException | AudioFormatException e) {
             throw new UsageException(sessionName + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -97,7 +101,7 @@ public final class MixCommand implements Command {
             for (Session.Track track : session.tracks()) {
                 Path stem = dir.resolve(track.id() + "." + format);
                 Mixdown.Result r = Mixdown.render(soloed(session, track.id()), sessionFile.toAbsolutePath()
-                        .getParent(), stem, format, Map.of("bits", bits), registry, files);
+                        .getParent(), stem, format, Map.of("bits", bits), registry, files, threads);
                 context.out().println("wrote stem " + dir.relativize(stem) + ": " + Mixdown.describe(r,
                         session.sampleRate()));
             }
@@ -117,6 +121,18 @@ public final class MixCommand implements Command {
         }
         return new Session(session.format(), session.version(), session.sampleRate(), session.tempo(), tracks,
                 session.buses(), session.master());
+    }
+
+    private static int threads(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 256) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--threads needs a whole number from 1 to 256, not '" + text + "'");
     }
 
     private static String value(List<String> arguments, int i, String option) {

@@ -11,22 +11,27 @@ import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.mixing.engine.MixRenderer;
 import org.mixbench.mixing.session.Session;
 
-/** Renders a session into a file through the exporters, atomically; returns the renderer's warnings. */
+/**
+ * Renders a session into a file through the exporters, atomically, on up to {@code threads} threads; returns the
+ * renderer's warnings. Command thread.
+ */
 final class Mixdown {
     private Mixdown() {
     }
 
     /** The outcome of a render. */
-    record Result(long frames, double seconds, List<String> warnings, double peak) {
+    record Result(long frames, double seconds, List<String> warnings, double peak, int threads) {
     }
 
     static Result render(Session session, Path base, Path out, String format, Map<String, String> options,
-            ContributionRegistry registry, AudioFiles files) throws IOException {
+            ContributionRegistry registry, AudioFiles files, int threads) throws IOException {
         long t0 = System.nanoTime();
         double peak;
         long frames;
         List<String> warnings;
-        try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files)) {
+        int used;
+        try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files, threads)) {
+            used = renderer.threads();
             peak = renderer.exportTo(files, out, format, options);
             frames = renderer.lengthFrames();
             warnings = renderer.warnings();
@@ -36,13 +41,14 @@ final class Mixdown {
             warnings.add(String.format(Locale.ROOT, "the mix peaks at %+.2f dBFS and was clipped in %s; lower the "
                     + "master fader", 20 * Math.log10(peak), out.getFileName()));
         }
-        return new Result(frames, (System.nanoTime() - t0) / 1e9, warnings, peak);
+        return new Result(frames, (System.nanoTime() - t0) / 1e9, warnings, peak, used);
     }
 
     static String describe(Result r, double rate) {
         double seconds = r.frames() / rate;
-        return String.format(Locale.ROOT, "%d:%06.3f of audio in %.2f s (%.0fx real time), peak %s dBFS",
-                (long) seconds / 60, seconds % 60, r.seconds(), seconds / Math.max(r.seconds(), 1e-9),
+        return String.format(Locale.ROOT, "%d:%06.3f of audio in %.2f s (%.0fx real time, %d thread%s), peak %s dBFS",
+                (long) seconds / 60, seconds % 60, r.seconds(), seconds / Math.max(r.seconds(), 1e-9), r.threads(),
+                r.threads() == 1 ? "" : "s",
                 r.peak() > 0 ? String.format(Locale.ROOT, "%+.2f", 20 * Math.log10(r.peak())) : "-inf");
     }
 }
