@@ -69,7 +69,7 @@ class MixingProcessTest {
         assertEquals("mixbench mix: --threads needs a whole number from 1 to 256, not '0'", zero.err().strip());
         Result stems = mixbench("mix", "song/demo.session.json", "-o", "with-stems.wav", "--stems", "stems");
         assertEquals(0, stems.status(), stems.err());
-        for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {
+        for (String stem : new String[] {"drums", "bass", "chords", "lead", "reverb"}) {
             assertTrue(stems.out().contains("wrote stem " + stem + ".wav"), stems.out());
             assertTrue(Files.size(dir.resolve("stems/" + stem + ".wav")) > 100_000, stem);
         }

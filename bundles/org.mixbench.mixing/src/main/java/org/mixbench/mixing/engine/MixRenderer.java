@@ -101,6 +101,19 @@ public final class MixRenderer implements AutoCloseable {
      */
     public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files,
             int threads) throws IOException {
+        return compile(session, base, registry, files, threads, null);
+    }
+
+    /**
+     * As {@link #compile(Session, Path, ContributionRegistry, AudioFiles, int)}, rendering the stem of one track or
+     * bus when {@code stem} names it: only what flows into that strip (for a bus: the tracks and buses feeding it,
+     * through their sends and outputs) and from it on to the master (its output, its sends and the buses they reach)
+     * is heard, through the same processing and delay compensation as the full mix (so the stems of all tracks sum
+     * to the mix where buses and master process linearly). Solo states are ignored for a stem; mutes are kept.
+     * {@code null} renders the whole mix. Main thread.
+     */
+    public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files,
+            int threads, String stem) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -114,7 +127,11 @@ public final class MixRenderer implements AutoCloseable {
             index.put(buses.get(b).id(), tracks.size() + b);
         }
         index.put("master", nodeCount - 1);
-        boolean anySolo = tracks.stream().anyMatch(t -> t.strip().solo());
+        if (stem != null && !stem.equals("master") && !index.containsKey(stem)
+                && tracks.stream().noneMatch(t -> t.id().equals(stem))) {
+            throw new SessionException("no track or bus '" + stem + "' for a stem");
+        }
+        boolean anySolo = stem == null && tracks.stream().anyMatch(t -> t.strip().solo());
         List<String> missing = new ArrayList<>();
         long end = 0;
         try {
@@ -193,6 +210,10 @@ public final class MixRenderer implements AutoCloseable {
                 arrival[o.destination] = Math.max(arrival[o.destination], ready);
             }
         }
+        if (stem != null) {
+            int target = index.containsKey(stem) ? index.get(stem) : trackIndex(tracks, stem);
+            isolate(r.nodes, order, target);
+        }
         List<List<Connection>> incoming = new ArrayList<>();
         for (int n = 0; n < nodeCount; n++) {
             incoming.add(new ArrayList<>());
@@ -226,6 +247,44 @@ public final class MixRenderer implements AutoCloseable {
             }
         }
         return new MixRenderer(r, latency, end + tail, levels, threads);
+    }
+
+    private static int trackIndex(List<Session.Track> tracks, String id) {
+        for (int t = 0; t < tracks.size(); t++) {
+            if (tracks.get(t).id().equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException(id);
+    }
+
+    /**
+     * Silences every output except the paths into {@code target} (from the nodes upstream of it) and from it on to
+     * the master (through the nodes downstream of it).
+     */
+    private static void isolate(StripNode[] nodes, int[] order, int target) {
+        boolean[] upstream = new boolean[nodes.length];
+        boolean[] downstream = new boolean[nodes.length];
+        upstream[target] = true;
+        downstream[target] = true;
+        for (int k = order.length - 1; k >= 0; k--) {
+            int n = order[k];
+            for (StripNode.Output o : nodes[n].outputs) {
+                upstream[n] |= upstream[o.destination];
+            }
+        }
+        for (int n : order) {
+            if (downstream[n]) {
+                for (StripNode.Output o : nodes[n].outputs) {
+                    downstream[o.destination] = true;
+                }
+            }
+        }
+        for (int n : order) {
+            for (StripNode.Output o : nodes[n].outputs) {
+                o.silent = !(upstream[n] && upstream[o.destination]) && !(downstream[n] && downstream[o.destination]);
+            }
+        }
     }
 
     /** Tracks in order, then buses so that each comes after every bus feeding it, then the master. */

@@ -42,6 +42,8 @@ final class StripNode {
         final boolean preFader;
         final Envelope level;
         Connection connection;
+        /** Set for a stem: this path is not part of it and delivers silence. */
+        boolean silent;
 
         Output(int destination, double levelDb, double pan, boolean preFader, Envelope level) {
             this.destination = destination;
@@ -194,12 +196,14 @@ final class StripNode {
 
     /**
      * Sends the processed block to every output (through its delay-compensation connection). A muted strip (muted,
-     * or silenced by another track's solo) sends nothing, pre-fader sends included.
+     * or silenced by another track's solo) sends nothing, pre-fader sends included, and neither does a path left out
+     * of a stem: both are fixed at compile time, so their connections are never written and deliver the zeros they
+     * were created with.
      */
     void deliver(long position, int frames) {
         for (int oi = 0; oi < outputs.size(); oi++) {
             Output o = outputs.get(oi);
-            if (o.preFader && muted) {
+            if (o.silent || (o.preFader && muted)) {
                 continue;
             }
             float[][] source = o.preFader ? pre : post;

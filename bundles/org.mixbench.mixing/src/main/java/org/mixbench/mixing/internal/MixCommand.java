@@ -36,8 +36,10 @@ public final class MixCommand implements Command {
                 Renders the session: clips through their channel strips (inserts, fader, pan, sends), buses and the
                 master, with automation and delay compensation; writes MIX atomically (WAV or FLAC by extension).
                 Processors that are not installed are bypassed with a warning; missing audio files are listed.
-                  --stems DIR   also write DIR/<track>.wav for every track: the track alone through its strip,
-                                its sends and the master, as the mix would play it with that track soloed
+                  --stems DIR   also write DIR/<id>.wav for every track and bus: a track alone through its strip,
+                                its sends and the master; a bus with what feeds it, through its strip and
+                                on to the master (track stems sum to the mix where buses and master
+                                process linearly)
                   --threads N   render on N threads (default: all cores); the mix is identical for any N""";
     }
 
@@ -81,7 +83,7 @@ public final class MixCommand implements Command {
         try {
             result = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(),
                     context.workingDirectory().resolve(output), format, Map.of("bits", bits), registry, files,
-                    threads);
+                    threads, null);
         } catch (SessionException | AudioFormatException e) {
             throw new UsageException(sessionName + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -98,29 +100,18 @@ public final class MixCommand implements Command {
             } catch (IOException e) {
                 throw new UsageException(stems + ": cannot create the folder: " + e.getMessage(), e);
             }
-            for (Session.Track track : session.tracks()) {
-                Path stem = dir.resolve(track.id() + "." + format);
-                Mixdown.Result r = Mixdown.render(soloed(session, track.id()), sessionFile.toAbsolutePath()
-                        .getParent(), stem, format, Map.of("bits", bits), registry, files, threads);
+            List<String> ids = new java.util.ArrayList<>();
+            session.tracks().forEach(t -> ids.add(t.id()));
+            session.buses().forEach(b -> ids.add(b.id()));
+            for (String id : ids) {
+                Path stem = dir.resolve(id + "." + format);
+                Mixdown.Result r = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(), stem, format,
+                        Map.of("bits", bits), registry, files, threads, id);
                 context.out().println("wrote stem " + dir.relativize(stem) + ": " + Mixdown.describe(r,
                         session.sampleRate()));
             }
         }
         return 0;
-    }
-
-    /** The session with only {@code id} audible: every other track muted (sends and buses stay as they are). */
-    static Session soloed(Session session, String id) {
-        List<Session.Track> tracks = new java.util.ArrayList<>();
-        for (Session.Track t : session.tracks()) {
-            Session.Strip s = t.strip();
-            boolean mute = !t.id().equals(id);
-            tracks.add(new Session.Track(t.id(), t.name(), t.clips(), new Session.Strip(s.trimDb(), s.invert(),
-                    s.inserts(), s.faderDb(), s.pan(), s.panLaw(), mute || s.mute(), false, false, s.output(),
-                    s.sends()), t.automation()));
-        }
-        return new Session(session.format(), session.version(), session.sampleRate(), session.tempo(), tracks,
-                session.buses(), session.master());
     }
 
     private static int threads(String text) {

@@ -12,8 +12,8 @@ import org.mixbench.mixing.engine.MixRenderer;
 import org.mixbench.mixing.session.Session;
 
 /**
- * Renders a session into a file through the exporters, atomically, on up to {@code threads} threads; returns the
- * renderer's warnings. Command thread.
+ * Renders a session (or the stem of one track or bus, when {@code stem} names it) into a file through the
+ * exporters, atomically, on up to {@code threads} threads; returns the renderer's warnings. Command thread.
  */
 final class Mixdown {
     private Mixdown() {
@@ -24,13 +24,13 @@ final class Mixdown {
     }
 
     static Result render(Session session, Path base, Path out, String format, Map<String, String> options,
-            ContributionRegistry registry, AudioFiles files, int threads) throws IOException {
+            ContributionRegistry registry, AudioFiles files, int threads, String stem) throws IOException {
         long t0 = System.nanoTime();
         double peak;
         long frames;
         List<String> warnings;
         int used;
-        try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files, threads)) {
+        try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files, threads, stem)) {
             used = renderer.threads();
             peak = renderer.exportTo(files, out, format, options);
             frames = renderer.lengthFrames();

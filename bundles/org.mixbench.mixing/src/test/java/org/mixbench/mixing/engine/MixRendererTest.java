@@ -1,6 +1,7 @@
 package org.mixbench.mixing.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.mixing.session.Session;
+import org.mixbench.mixing.session.SessionException;
 import org.mixbench.mixing.session.Session.Curve;
 import org.mixbench.mixing.session.Session.Insert;
 import org.mixbench.mixing.session.Session.Lane;
@@ -253,6 +255,48 @@ class MixRendererTest {
         }
     }
 
+    @Test
+    void aBusStemHoldsOnlyWhatFeedsItAndTrackStemsSumToTheMix() throws Exception {
+        Fixtures.wav(dir.resolve("a.wav"), constant(1, 48_000, 0.1f));
+        Fixtures.wav(dir.resolve("b.wav"), constant(1, 48_000, 0.2f));
+        Session s = session(List.of(
+                Fixtures.track("a", "a.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO, "master",
+                        List.of(new Send("fx", -6, 0, false))), List.of()),
+                Fixtures.track("b", "b.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO, "master", List.of()),
+                        List.of())),
+                List.of(new Session.Bus("fx", "FX", Fixtures.strip(List.of(new Insert("test.latent", false, Map.of(),
+                        Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of())));
+        double send = 0.1 * Math.pow(10, -6 / 20.0);
+        int at = 20_000;
+        assertEquals(send, renderStem(s, "fx", 48_000)[0][at], 1e-7, "the effect return alone");
+        assertEquals(0.2, renderStem(s, "b", 48_000)[0][at], 1e-7, "b alone, nothing of a");
+        assertEquals(0.1 + send, renderStem(s, "a", 48_000)[0][at], 1e-7, "a with its effect return");
+        assertEquals(0.3 + send, renderAll(s, 1, 48_000)[0][at], 1e-7, "the mix");
+        assertThrows(SessionException.class, () -> renderStem(s, "nope", 10));
+    }
+
+    @Test
+    void theTrackStemsOfALinearSessionSumToTheMix() throws Exception {
+        Session s = busySession();
+        float[][] mix = renderAll(s, 2, 48_000 * 2);
+        double[] sum = new double[mix[0].length];
+        for (Session.Track t : s.tracks()) {
+            float[][] stem = renderStem(s, t.id(), sum.length);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += stem[0][i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            assertEquals(mix[0][i], sum[i], 1e-5, "frame " + i);
+        }
+    }
+
+    private float[][] renderStem(Session s, String stem, int frames) throws java.io.IOException {
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), 2, stem)) {
+            return drain(r, frames);
+        }
+    }
+
     /** Audio files whose readers fail after {@code frames} frames. */
     private record FailingFiles(org.mixbench.api.audio.AudioFiles delegate, long frames)
             implements org.mixbench.api.audio.AudioFiles {
@@ -293,16 +337,24 @@ class MixRendererTest {
     }
 
     private float[][] renderAll(Session s, int threads, int frames) throws java.io.IOException {
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), threads)) {
+            return drain(r, frames);
+        }
+    }
+
+    /** The first {@code frames} frames the renderer gives. */
+    private static float[][] drain(MixRenderer r, int frames) throws java.io.IOException {
         float[][] out = new float[2][frames];
         float[][] block = new float[2][MixRenderer.BLOCK];
-        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), threads)) {
-            int at = 0;
-            while (at < frames) {
-                int n = r.render(block, Math.min(MixRenderer.BLOCK, frames - at));
-                System.arraycopy(block[0], 0, out[0], at, n);
-                System.arraycopy(block[1], 0, out[1], at, n);
-                at += n;
+        int at = 0;
+        while (at < frames) {
+            int n = r.render(block, Math.min(MixRenderer.BLOCK, frames - at));
+            if (n < 0) {
+                break;
             }
+            System.arraycopy(block[0], 0, out[0], at, n);
+            System.arraycopy(block[1], 0, out[1], at, n);
+            at += n;
         }
         return out;
     }
