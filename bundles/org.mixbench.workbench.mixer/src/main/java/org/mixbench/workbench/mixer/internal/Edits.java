@@ -2,11 +2,21 @@ package org.mixbench.workbench.mixer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
 
 import org.mixbench.mixing.session.Session;
 
-/** Session edits the mixer makes: each returns a new session with one strip changed. Any thread. */
+/**
+ * Session edits the mixer makes: pure functions over the immutable session records, each returning a new session (or
+ * strip, channel or point list) with one thing changed. Insert edits work on a {@link Channel}, a strip together with
+ * its automation, so that lanes of {@code insert:N:PARAMETER} follow their processor when slots are removed or moved.
+ * Any thread (the mixer calls them on the UI thread).
+ */
 final class Edits {
     private Edits() {
     }
@@ -91,5 +101,258 @@ final class Edits {
         inserts.set(slot, new Session.Insert(i.processor(), i.bypass(), values, i.data()));
         return new Session.Strip(s.trimDb(), s.invert(), inserts, s.faderDb(), s.pan(), s.panLaw(), s.mute(),
                 s.solo(), s.soloSafe(), s.output(), s.sends());
+    }
+
+    /** A strip with its automation lanes: what an insert edit changes at once. Immutable; any thread. */
+    record Channel(Session.Strip strip, List<Session.Lane> lanes) {
+        /** Copies the lanes. */
+        Channel {
+            lanes = List.copyOf(lanes);
+        }
+    }
+
+    static Channel channel(Session s, Target t) {
+        return new Channel(strip(s, t), lanes(s, t));
+    }
+
+    /** Replaces the strip and the automation of {@code target} with {@code change} applied to them. */
+    static UnaryOperator<Session> channel(Target target, UnaryOperator<Channel> change) {
+        return s -> {
+            List<Session.Track> tracks = new ArrayList<>(s.tracks());
+            List<Session.Bus> buses = new ArrayList<>(s.buses());
+            Session.Master master = s.master();
+            Channel c = change.apply(channel(s, target));
+            switch (target.kind()) {
+                case TRACK -> {
+                    Session.Track t = tracks.get(target.index());
+                    tracks.set(target.index(), new Session.Track(t.id(), t.name(), t.clips(), c.strip(), c.lanes()));
+                }
+                case BUS -> {
+                    Session.Bus b = buses.get(target.index());
+                    buses.set(target.index(), new Session.Bus(b.id(), b.name(), c.strip(), c.lanes()));
+                }
+                case MASTER -> master = new Session.Master(c.strip(), c.lanes());
+            }
+            return new Session(s.format(), s.version(), s.sampleRate(), s.tempo(), tracks, buses, master);
+        };
+    }
+
+    static Session.Strip inserts(Session.Strip s, List<Session.Insert> inserts) {
+        return new Session.Strip(s.trimDb(), s.invert(), inserts, s.faderDb(), s.pan(), s.panLaw(), s.mute(),
+                s.solo(), s.soloSafe(), s.output(), s.sends());
+    }
+
+    // ---- inserts -------------------------------------------------------------------------------------------------
+
+    /** Appends {@code processor} with every parameter at its default (an empty map) and no data. */
+    static Channel addInsert(Channel c, String processor) {
+        List<Session.Insert> inserts = new ArrayList<>(c.strip().inserts());
+        inserts.add(new Session.Insert(processor, false, Map.of(), Map.of()));
+        return new Channel(inserts(c.strip(), inserts), c.lanes());
+    }
+
+    /** Removes slot {@code slot}: its lanes are dropped and the lanes of later slots move down by one. */
+    static Channel removeInsert(Channel c, int slot) {
+        List<Session.Insert> inserts = new ArrayList<>(c.strip().inserts());
+        inserts.remove(slot);
+        return new Channel(inserts(c.strip(), inserts), renumberInsertLanes(c.lanes(), removal(slot)));
+    }
+
+    /** Moves slot {@code from} to position {@code to}; every lane keeps following its processor. */
+    static Channel moveInsert(Channel c, int from, int to) {
+        List<Session.Insert> inserts = new ArrayList<>(c.strip().inserts());
+        inserts.add(to, inserts.remove(from));
+        return new Channel(inserts(c.strip(), inserts), renumberInsertLanes(c.lanes(), move(from, to)));
+    }
+
+    /**
+     * Puts {@code processor} in slot {@code slot} in place of what was there, at its defaults and with the slot's
+     * bypass state; the old processor's lanes are dropped (its parameters mean nothing to the new one).
+     */
+    static Channel replaceInsert(Channel c, int slot, String processor) {
+        List<Session.Insert> inserts = new ArrayList<>(c.strip().inserts());
+        inserts.set(slot, new Session.Insert(processor, inserts.get(slot).bypass(), Map.of(), Map.of()));
+        return new Channel(inserts(c.strip(), inserts), renumberInsertLanes(c.lanes(), i -> i == slot ? -1 : i));
+    }
+
+    /** Bypasses or enables slot {@code slot}; its values are kept. */
+    static Channel bypass(Channel c, int slot, boolean bypass) {
+        List<Session.Insert> inserts = new ArrayList<>(c.strip().inserts());
+        Session.Insert i = inserts.get(slot);
+        inserts.set(slot, new Session.Insert(i.processor(), bypass, i.parameters(), i.data()));
+        return new Channel(inserts(c.strip(), inserts), c.lanes());
+    }
+
+    /** Where each slot goes when {@code slot} is removed (-1: it is gone). */
+    static IntUnaryOperator removal(int slot) {
+        return i -> i == slot ? -1 : i > slot ? i - 1 : i;
+    }
+
+    /** Where each slot goes when slot {@code from} is moved to position {@code to}. */
+    static IntUnaryOperator move(int from, int to) {
+        return i -> {
+            if (i == from) {
+                return to;
+            }
+            if (from < to && i > from && i <= to) {
+                return i - 1;
+            }
+            if (to < from && i >= to && i < from) {
+                return i + 1;
+            }
+            return i;
+        };
+    }
+
+    /**
+     * The lanes with every {@code insert:N:PARAMETER} target renumbered through {@code slots} (old slot to new slot,
+     * -1 to drop the lane); other lanes are kept as they are, in order.
+     */
+    static List<Session.Lane> renumberInsertLanes(List<Session.Lane> lanes, IntUnaryOperator slots) {
+        List<Session.Lane> out = new ArrayList<>();
+        for (Session.Lane lane : lanes) {
+            String target = renumberTarget(lane.target(), slots);
+            if (target != null) {
+                out.add(target.equals(lane.target()) ? lane : new Session.Lane(target, lane.points()));
+            }
+        }
+        return out;
+    }
+
+    /** {@code target} renumbered through {@code slots}, or null when its slot is dropped. */
+    static String renumberTarget(String target, IntUnaryOperator slots) {
+        OptionalInt slot = insertSlot(target);
+        if (slot.isEmpty()) {
+            return target;
+        }
+        int to = slots.applyAsInt(slot.getAsInt());
+        return to < 0 ? null : insertTarget(to, insertParameter(target));
+    }
+
+    /** The lane target of parameter {@code parameter} of slot {@code slot}. */
+    static String insertTarget(int slot, String parameter) {
+        return "insert:" + slot + ":" + parameter;
+    }
+
+    /** The slot of an {@code insert:N:PARAMETER} target; empty for any other target. */
+    static OptionalInt insertSlot(String target) {
+        if (target == null || !target.matches("insert:\\d+:.+")) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(target.split(":", 3)[1]));
+    }
+
+    /** The parameter id of an {@code insert:N:PARAMETER} target. */
+    static String insertParameter(String target) {
+        return target.split(":", 3)[2];
+    }
+
+    // ---- automation lanes and breakpoints ------------------------------------------------------------------------
+
+    static Optional<Session.Lane> lane(List<Session.Lane> lanes, String target) {
+        return lanes.stream().filter(l -> l.target().equals(target)).findFirst();
+    }
+
+    /** Adds a lane for {@code target} holding {@code value} from time 0 (one point). */
+    static Channel addLane(Channel c, String target, double value, Session.Curve curve) {
+        return points(c, target, List.of(new Session.Point(0, value, curve)));
+    }
+
+    static Channel removeLane(Channel c, String target) {
+        return points(c, target, List.of());
+    }
+
+    /**
+     * Sets the points of the lane of {@code target}: replaces that lane, adds it at the end when there is none, and
+     * removes it when {@code points} is empty (a lane without points means nothing).
+     */
+    static Channel points(Channel c, String target, List<Session.Point> points) {
+        List<Session.Lane> lanes = new ArrayList<>();
+        boolean found = false;
+        for (Session.Lane lane : c.lanes()) {
+            if (lane.target().equals(target)) {
+                found = true;
+                if (!points.isEmpty()) {
+                    lanes.add(new Session.Lane(target, points));
+                }
+            } else {
+                lanes.add(lane);
+            }
+        }
+        if (!found && !points.isEmpty()) {
+            lanes.add(new Session.Lane(target, points));
+        }
+        return new Channel(c.strip(), lanes);
+    }
+
+    /** Where a point at {@code time} goes: after every point at or before that time. */
+    static int insertionIndex(List<Session.Point> points, double time) {
+        int i = 0;
+        while (i < points.size() && points.get(i).time() <= time) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The points with {@code point} added in time order (at {@link #insertionIndex}). */
+    static List<Session.Point> addPoint(List<Session.Point> points, Session.Point point) {
+        List<Session.Point> out = new ArrayList<>(points);
+        out.add(insertionIndex(points, point.time()), point);
+        return out;
+    }
+
+    /**
+     * The points with point {@code index} moved to {@code time} and {@code value}, keeping its curve; the time is held
+     * between its neighbours' times (and at or after 0), so the points stay in order and the point keeps its index.
+     */
+    static List<Session.Point> movePoint(List<Session.Point> points, int index, double time, double value) {
+        double earliest = index > 0 ? points.get(index - 1).time() : 0;
+        double latest = index < points.size() - 1 ? points.get(index + 1).time() : Double.MAX_VALUE;
+        double t = Math.max(earliest, Math.min(latest, time));
+        List<Session.Point> out = new ArrayList<>(points);
+        out.set(index, new Session.Point(t, value, points.get(index).curve()));
+        return out;
+    }
+
+    static List<Session.Point> removePoint(List<Session.Point> points, int index) {
+        List<Session.Point> out = new ArrayList<>(points);
+        out.remove(index);
+        return out;
+    }
+
+    /** The points with the segment starting at point {@code index} shaped by {@code curve}. */
+    static List<Session.Point> curve(List<Session.Point> points, int index, Session.Curve curve) {
+        List<Session.Point> out = new ArrayList<>(points);
+        Session.Point p = out.get(index);
+        out.set(index, new Session.Point(p.time(), p.value(), curve));
+        return out;
+    }
+
+    /**
+     * When the session ends, in seconds: the latest end of a clip ({@code clipLength} says how long a clip plays,
+     * for clips without a stored length) or of an automation point.
+     */
+    static double sessionEnd(Session s, ToDoubleFunction<Session.Clip> clipLength) {
+        double end = 0;
+        List<List<Session.Lane>> all = new ArrayList<>();
+        for (Session.Track t : s.tracks()) {
+            for (Session.Clip clip : t.clips()) {
+                double length = clip.length() != null ? clip.length() : clipLength.applyAsDouble(clip);
+                if (Double.isFinite(length)) {
+                    end = Math.max(end, clip.position() + length);
+                }
+            }
+            all.add(t.automation());
+        }
+        s.buses().forEach(b -> all.add(b.automation()));
+        all.add(s.master().automation());
+        for (List<Session.Lane> lanes : all) {
+            for (Session.Lane lane : lanes) {
+                for (Session.Point p : lane.points()) {
+                    end = Math.max(end, p.time());
+                }
+            }
+        }
+        return end;
     }
 }

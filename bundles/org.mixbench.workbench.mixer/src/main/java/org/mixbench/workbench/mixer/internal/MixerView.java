@@ -2,26 +2,38 @@ package org.mixbench.workbench.mixer.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 import java.util.function.UnaryOperator;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.MessageBox;
 import org.eclipse.swt.widgets.Scale;
+import org.mixbench.api.contribution.ContributionInfo;
 import org.mixbench.api.contribution.ContributionKind;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.ProcessorFactory;
@@ -34,9 +46,11 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The mixer of the Mix perspective: the open session's channel strips (tracks, buses, master) with inserts, sends,
- * pan, fader, mute and solo; a parameter editor for the selected insert, built from the processor's parameter
- * descriptors (a slot whose processor is not installed shows that its values are kept); the automation lanes of the
- * selected strip; undo, redo and save. Every change is an undoable edit of the session document, autosaved.
+ * pan, fader, mute and solo; insert slots filled from the live processor palette, each with a menu to bypass, move,
+ * replace or remove it (automation follows its processor); a parameter editor for the selected insert, built from the
+ * processor's parameter descriptors (a slot whose processor is not installed shows that its values are kept); an
+ * automation lane editor for the selected strip; undo, redo and save. Every change is one undoable edit of the session
+ * document, autosaved.
  * Not yet: level meters and the play transport (there is no playback engine yet). UI thread only.
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.mixer", "name=Mixer", "category=Mixing",
@@ -80,11 +94,23 @@ public final class MixerView implements WorkbenchView {
         private final Button save;
         private final ScrolledComposite scroller;
         private final Composite strips;
+        private final ScrolledComposite editorScroller;
         private final Composite editor;
         private final AutomationCanvas automation;
+        private final Combo laneChooser;
+        private final Button addLane;
+        private final Button deleteLane;
+        private final Label readout;
+        /** The one pop-up menu of the strips (insert palette, slot menu), refilled each time it opens. */
+        private final Menu popup;
         private SessionDocument document;
         private Edits.Target selected = new Edits.Target(Edits.Target.Kind.MASTER, 0);
         private int selectedSlot = -1;
+        /** The lane target the automation editor shows for the selected strip; null: the first lane, or the fader. */
+        private String laneTarget;
+        private List<AutomationTargets.Automatable> automatables = List.of();
+        /** Seconds of audio in each clip file without a stored length, read once per opened session. */
+        private final Map<String, Double> fileSeconds = new HashMap<>();
 
         Part(Composite parent, ViewSite site, org.mixbench.api.audio.AudioFiles files) {
             this.site = site;
@@ -129,12 +155,69 @@ public final class MixerView implements WorkbenchView {
             scroller.setExpandHorizontal(true);
             scroller.setExpandVertical(true);
             SashForm bottom = new SashForm(sash, SWT.HORIZONTAL);
-            editor = new Composite(bottom, SWT.BORDER);
+            editorScroller = new ScrolledComposite(bottom, SWT.V_SCROLL | SWT.BORDER);
+            editor = new Composite(editorScroller, SWT.NONE);
             editor.setData("mixbench.id", "mixer.editor");
             editor.setLayout(new GridLayout(3, false));
-            automation = new AutomationCanvas(bottom);
-            bottom.setWeights(45, 55);
-            sash.setWeights(68, 32);
+            editorScroller.setContent(editor);
+            editorScroller.setExpandHorizontal(true);
+            editorScroller.setExpandVertical(true);
+            editorScroller.addListener(SWT.Resize, e -> fitEditor());
+            Composite lanes = new Composite(bottom, SWT.NONE);
+            GridLayout lanesLayout = new GridLayout(5, false);
+            lanesLayout.marginWidth = 0;
+            lanesLayout.marginHeight = 0;
+            lanes.setLayout(lanesLayout);
+            Label laneLabel = new Label(lanes, SWT.NONE);
+            laneLabel.setText("Lane");
+            laneChooser = new Combo(lanes, SWT.READ_ONLY | SWT.DROP_DOWN);
+            laneChooser.setData("mixbench.id", "mixer.automation.lane");
+            laneChooser.setVisibleItemCount(20);
+            laneChooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            laneChooser.addListener(SWT.Selection, e -> {
+                int i = laneChooser.getSelectionIndex();
+                if (i >= 0 && i < automatables.size()) {
+                    laneTarget = automatables.get(i).target();
+                    refresh();
+                }
+            });
+            addLane = button(lanes, "Add lane", "mixer.automation.add");
+            addLane.addListener(SWT.Selection, e -> addLane());
+            deleteLane = button(lanes, "Delete lane", "mixer.automation.delete");
+            deleteLane.addListener(SWT.Selection, e -> deleteLane());
+            readout = new Label(lanes, SWT.RIGHT);
+            readout.setData("mixbench.id", "mixer.automation.readout");
+            GridData readoutData = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            readoutData.widthHint = 190;
+            readout.setLayoutData(readoutData);
+            automation = new AutomationCanvas(lanes, new AutomationCanvas.Owner() {
+                @Override
+                public void commit(String verb, List<Session.Point> points) {
+                    commitPoints(verb, points);
+                }
+
+                @Override
+                public void addLane() {
+                    Part.this.addLane();
+                }
+
+                @Override
+                public void deleteLane() {
+                    Part.this.deleteLane();
+                }
+
+                @Override
+                public void readout(String text) {
+                    if (!readout.isDisposed()) {
+                        readout.setText(text);
+                    }
+                }
+            });
+            automation.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+            popup = new Menu(root);
+            root.addListener(SWT.Dispose, e -> popup.dispose());
+            bottom.setWeights(40, 60);
+            sash.setWeights(64, 36);
             refresh();
             pollMeters();
             String session = System.getProperty("mixbench.session");
@@ -167,6 +250,8 @@ public final class MixerView implements WorkbenchView {
                 selected = new Edits.Target(document.session().tracks().isEmpty() ? Edits.Target.Kind.MASTER
                         : Edits.Target.Kind.TRACK, 0);
                 selectedSlot = -1;
+                laneTarget = null;
+                fileSeconds.clear();
                 site.setStatusMessage("Opened " + file.getFileName() + ": " + document.session().tracks().size()
                         + " tracks, " + document.session().buses().size() + " buses");
             } catch (IOException e) {
@@ -226,11 +311,24 @@ public final class MixerView implements WorkbenchView {
                 }
                 strip(s, new Edits.Target(Edits.Target.Kind.MASTER, 0));
                 fillEditor(s);
-                automation.show(Edits.name(s, selected), Edits.lanes(s, selected), s.sampleRate());
+                showAutomation(s);
+            }
+            laneChooser.setEnabled(document != null);
+            if (document == null) {
+                addLane.setEnabled(false);
+                deleteLane.setEnabled(false);
             }
             title.getParent().layout(true);
             strips.layout(true);
             scroller.setMinSize(strips.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+            fitEditor();
+            laneChooser.getParent().layout(true);
+        }
+
+        /** Lets the parameter editor scroll when a processor has more parameters than fit. */
+        private void fitEditor() {
+            int width = editorScroller.getClientArea().width;
+            editorScroller.setMinSize(editor.computeSize(width > 0 ? width : SWT.DEFAULT, SWT.DEFAULT));
             editor.layout(true);
         }
 
@@ -269,29 +367,49 @@ public final class MixerView implements WorkbenchView {
             c.setLayout(new GridLayout(2, true));
             Button nameButton = new Button(c, SWT.TOGGLE);
             nameButton.setText(name);
+            nameButton.setData("mixbench.id", id + ".name");
             nameButton.setSelection(isSelected);
             nameButton.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-            nameButton.addListener(SWT.Selection, e -> {
-                selected = target;
-                selectedSlot = -1;
-                refresh();
-            });
+            nameButton.addListener(SWT.Selection, e -> select(target, -1));
             for (int i = 0; i < strip.inserts().size(); i++) {
                 Session.Insert insert = strip.inserts().get(i);
                 Optional<ProcessorFactory> factory = site.registry().find(ContributionKind.PROCESSOR,
                         insert.processor(), ProcessorFactory.class);
-                Button slot = new Button(c, SWT.PUSH);
+                Composite row = new Composite(c, SWT.NONE);
+                GridLayout slotLayout = new GridLayout(2, false);
+                slotLayout.marginWidth = 0;
+                slotLayout.marginHeight = 0;
+                slotLayout.horizontalSpacing = 1;
+                row.setLayout(slotLayout);
+                row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+                Button slot = new Button(row, SWT.PUSH);
                 slot.setText(factory.map(f -> f.descriptor().name()).orElse(insert.processor() + " (missing)")
                         + (insert.bypass() ? " [off]" : ""));
                 slot.setData("mixbench.id", id + ".insert." + i);
-                slot.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+                slot.setToolTipText("Click to edit its parameters; right click or \u25BE for bypass, move, replace, "
+                        + "remove");
+                slot.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
                 int index = i;
-                slot.addListener(SWT.Selection, e -> {
-                    selected = target;
-                    selectedSlot = index;
-                    refresh();
+                slot.addListener(SWT.Selection, e -> select(target, index));
+                slot.addListener(SWT.MenuDetect, e -> {
+                    e.doit = false;
+                    popup(m -> slotMenu(m, target, index), new Point(e.x, e.y));
                 });
+                Button more = new Button(row, SWT.PUSH);
+                more.setText("\u25BE");
+                more.setData("mixbench.id", id + ".insert." + i + ".menu");
+                more.setToolTipText("Bypass, move, replace or remove this insert");
+                more.setLayoutData(new GridData(SWT.RIGHT, SWT.FILL, false, false));
+                more.addListener(SWT.Selection, e -> popup(m -> slotMenu(m, target, index),
+                        more.toDisplay(0, more.getSize().y)));
             }
+            Button addInsert = new Button(c, SWT.PUSH);
+            addInsert.setText("+ insert");
+            addInsert.setData("mixbench.id", id + ".insert.add");
+            addInsert.setToolTipText("Add a processor after the last insert of " + name);
+            addInsert.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            addInsert.addListener(SWT.Selection, e -> popup(m -> palette(m, null, info -> addInsert(target, info)),
+                    addInsert.toDisplay(0, addInsert.getSize().y)));
             for (Session.Send send : strip.sends()) {
                 Label l = new Label(c, SWT.NONE);
                 l.setText(String.format(Locale.ROOT, "-> %s %.1f dB%s", send.bus(), send.levelDb(),
@@ -371,8 +489,10 @@ public final class MixerView implements WorkbenchView {
 
         private void fillEditor(Session s) {
             Session.Strip strip = Edits.strip(s, selected);
-            Label heading = new Label(editor, SWT.NONE);
-            heading.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+            Label heading = new Label(editor, SWT.WRAP);
+            GridData headingData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+            headingData.widthHint = 200;
+            heading.setLayoutData(headingData);
             heading.setData("mixbench.id", "mixer.editor.heading");
             if (selectedSlot < 0 || selectedSlot >= strip.inserts().size()) {
                 heading.setText(Edits.name(s, selected) + ": select an insert to edit its parameters");
@@ -414,6 +534,235 @@ public final class MixerView implements WorkbenchView {
                             st -> Edits.parameter(st, slot, d.id(), v)));
                 });
             }
+        }
+
+        /** Selects strip {@code target} and its insert {@code slot} (-1: none) for the editors. */
+        private void select(Edits.Target target, int slot) {
+            if (!target.equals(selected)) {
+                laneTarget = null;
+            }
+            selected = target;
+            selectedSlot = slot;
+            refresh();
+        }
+
+        /** Refills the strips' pop-up menu with what {@code fill} adds and shows it at display point {@code at}. */
+        private void popup(Consumer<Menu> fill, Point at) {
+            if (document == null) {
+                return;
+            }
+            for (MenuItem item : popup.getItems()) {
+                item.dispose();
+            }
+            fill.accept(popup);
+            popup.setLocation(at);
+            popup.setVisible(true);
+        }
+
+        /** The pop-up menu of the strips as last filled (for tests). */
+        Menu menu() {
+            return popup;
+        }
+
+        /**
+         * Adds the processors installed now to {@code menu}, one cascade per category, by name; {@code current} (the
+         * processor being replaced, or null) is shown but disabled.
+         */
+        private void palette(Menu menu, String current, Consumer<ContributionInfo> chosen) {
+            Map<String, List<ContributionInfo>> byCategory = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (ContributionInfo info : site.registry().list(ContributionKind.PROCESSOR)) {
+                String category = info.category().isBlank() ? "Other" : info.category();
+                byCategory.computeIfAbsent(category, k -> new ArrayList<>()).add(info);
+            }
+            if (byCategory.isEmpty()) {
+                MenuItem none = new MenuItem(menu, SWT.PUSH);
+                none.setText("No processors installed");
+                none.setEnabled(false);
+                return;
+            }
+            for (Map.Entry<String, List<ContributionInfo>> category : byCategory.entrySet()) {
+                MenuItem cascade = new MenuItem(menu, SWT.CASCADE);
+                cascade.setText(category.getKey());
+                cascade.setData("mixbench.id", "palette.category." + category.getKey());
+                Menu sub = new Menu(cascade);
+                cascade.setMenu(sub);
+                List<ContributionInfo> infos = new ArrayList<>(category.getValue());
+                infos.sort(Comparator.comparing(ContributionInfo::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(ContributionInfo::id));
+                for (ContributionInfo info : infos) {
+                    MenuItem item = new MenuItem(sub, SWT.PUSH);
+                    item.setText(info.name());
+                    item.setData("mixbench.id", "palette." + info.id());
+                    item.setEnabled(!info.id().equals(current));
+                    item.addListener(SWT.Selection, e -> chosen.accept(info));
+                }
+            }
+        }
+
+        private String processorName(Session.Insert insert) {
+            return site.registry().find(ContributionKind.PROCESSOR, insert.processor(), ProcessorFactory.class)
+                    .map(f -> f.descriptor().name()).orElse(insert.processor());
+        }
+
+        /**
+         * The menu of insert {@code slot} of strip {@code target}: bypass or enable, move up, move down, replace,
+         * remove. A slot whose processor is not installed can only be moved or removed; its stored values stay as
+         * they are.
+         */
+        private void slotMenu(Menu menu, Edits.Target target, int slot) {
+            Session s = document.session();
+            Session.Strip strip = Edits.strip(s, target);
+            if (slot >= strip.inserts().size()) {
+                return;
+            }
+            Session.Insert insert = strip.inserts().get(slot);
+            boolean missing = site.registry().find(ContributionKind.PROCESSOR, insert.processor(),
+                    ProcessorFactory.class).isEmpty();
+            String processor = processorName(insert);
+            String name = Edits.name(s, target);
+            MenuItem bypass = item(menu, insert.bypass() ? "Enable" : "Bypass", "insert.menu.bypass");
+            bypass.setEnabled(!missing);
+            bypass.addListener(SWT.Selection, e -> edit((insert.bypass() ? "Enable " : "Bypass ") + processor + " on "
+                    + name, Edits.channel(target, c -> Edits.bypass(c, slot, !insert.bypass()))));
+            MenuItem up = item(menu, "Move up", "insert.menu.up");
+            up.setEnabled(slot > 0);
+            up.addListener(SWT.Selection, e -> moveInsert(target, slot, slot - 1));
+            MenuItem down = item(menu, "Move down", "insert.menu.down");
+            down.setEnabled(slot < strip.inserts().size() - 1);
+            down.addListener(SWT.Selection, e -> moveInsert(target, slot, slot + 1));
+            MenuItem replace = new MenuItem(menu, SWT.CASCADE);
+            replace.setText("Replace with");
+            replace.setData("mixbench.id", "insert.menu.replace");
+            replace.setEnabled(!missing);
+            Menu palette = new Menu(replace);
+            replace.setMenu(palette);
+            palette(palette, insert.processor(), info -> {
+                if (target.equals(selected)) {
+                    laneTarget = Edits.renumberTarget(laneTarget, i -> i == slot ? -1 : i);
+                }
+                edit("Replace " + processor + " with " + info.name() + " on " + name, Edits.channel(target,
+                        c -> Edits.replaceInsert(c, slot, info.id())));
+            });
+            new MenuItem(menu, SWT.SEPARATOR);
+            MenuItem remove = item(menu, "Remove", "insert.menu.remove");
+            remove.addListener(SWT.Selection, e -> {
+                follow(target, Edits.removal(slot));
+                edit("Remove " + processor + " from " + name, Edits.channel(target, c -> Edits.removeInsert(c,
+                        slot)));
+            });
+        }
+
+        private static MenuItem item(Menu menu, String text, String id) {
+            MenuItem item = new MenuItem(menu, SWT.PUSH);
+            item.setText(text);
+            item.setData("mixbench.id", id);
+            return item;
+        }
+
+        /** Keeps the selected insert and the shown lane on their processor when the slots of {@code target} move. */
+        private void follow(Edits.Target target, IntUnaryOperator slots) {
+            if (!target.equals(selected)) {
+                return;
+            }
+            if (selectedSlot >= 0) {
+                selectedSlot = slots.applyAsInt(selectedSlot);
+            }
+            laneTarget = Edits.renumberTarget(laneTarget, slots);
+        }
+
+        private void moveInsert(Edits.Target target, int from, int to) {
+            Session s = document.session();
+            String processor = processorName(Edits.strip(s, target).inserts().get(from));
+            follow(target, Edits.move(from, to));
+            edit("Move " + processor + (to < from ? " up" : " down") + " on " + Edits.name(s, target),
+                    Edits.channel(target, c -> Edits.moveInsert(c, from, to)));
+        }
+
+        /** Appends the processor {@code info} to strip {@code target} at its defaults and selects it for editing. */
+        private void addInsert(Edits.Target target, ContributionInfo info) {
+            Session s = document.session();
+            if (!target.equals(selected)) {
+                laneTarget = null;
+            }
+            selected = target;
+            selectedSlot = Edits.strip(s, target).inserts().size();
+            edit("Add " + info.name() + " to " + Edits.name(s, target), Edits.channel(target,
+                    c -> Edits.addInsert(c, info.id())));
+        }
+
+        /** Fills the lane chooser and the lane canvas for the selected strip. */
+        private void showAutomation(Session s) {
+            automatables = AutomationTargets.of(s, selected, site.registry());
+            List<Session.Lane> lanes = Edits.lanes(s, selected);
+            if (laneTarget == null || AutomationTargets.find(automatables, laneTarget).isEmpty()) {
+                laneTarget = lanes.isEmpty() ? "fader" : lanes.get(0).target();
+            }
+            String[] items = new String[automatables.size()];
+            int chosen = 0;
+            for (int i = 0; i < items.length; i++) {
+                AutomationTargets.Automatable a = automatables.get(i);
+                Optional<Session.Lane> lane = Edits.lane(lanes, a.target());
+                items[i] = a.label() + lane.map(l -> "  (" + l.points().size() + (l.points().size() == 1
+                        ? " point)" : " points)")).orElse("");
+                if (a.target().equals(laneTarget)) {
+                    chosen = i;
+                }
+            }
+            laneChooser.setItems(items);
+            laneChooser.select(chosen);
+            AutomationTargets.Automatable current = automatables.get(chosen);
+            boolean hasLane = Edits.lane(lanes, current.target()).isPresent();
+            addLane.setEnabled(!hasLane);
+            deleteLane.setEnabled(hasLane);
+            double span = Math.max(10, Edits.sessionEnd(s, this::clipSeconds)) * 1.05;
+            automation.show(Edits.name(s, selected), lanes, current, span);
+        }
+
+        private AutomationTargets.Automatable shownTarget() {
+            return AutomationTargets.find(automatables, laneTarget).orElseThrow();
+        }
+
+        /** Replaces the points of the shown lane (none: the lane goes) in one edit named {@code verb}. */
+        private void commitPoints(String verb, List<Session.Point> points) {
+            AutomationTargets.Automatable a = shownTarget();
+            edit(verb + " on " + Edits.name(document.session(), selected) + " " + a.phrase(), Edits.channel(selected,
+                    c -> Edits.points(c, a.target(), points)));
+        }
+
+        /** Starts a lane for the chosen target: one point at time 0 holding the control's static value. */
+        private void addLane() {
+            if (document == null) {
+                return;
+            }
+            AutomationTargets.Automatable a = shownTarget();
+            edit("Add " + a.phrase() + " lane on " + Edits.name(document.session(), selected), Edits.channel(selected,
+                    c -> Edits.addLane(c, a.target(), a.range().clamp(a.current()), a.defaultCurve())));
+        }
+
+        private void deleteLane() {
+            if (document == null) {
+                return;
+            }
+            AutomationTargets.Automatable a = shownTarget();
+            edit("Delete " + a.phrase() + " lane on " + Edits.name(document.session(), selected),
+                    Edits.channel(selected, c -> Edits.removeLane(c, a.target())));
+        }
+
+        /** How long a clip without a stored length plays: its file's duration after its offset (0 when unknown). */
+        private double clipSeconds(Session.Clip clip) {
+            if (files == null || document == null) {
+                return 0;
+            }
+            double seconds = fileSeconds.computeIfAbsent(clip.file(), f -> {
+                Path base = document.file().toAbsolutePath().getParent();
+                try (org.mixbench.api.audio.AudioReader reader = files.open(base.resolve(f))) {
+                    double d = reader.info().durationSeconds();
+                    return Double.isFinite(d) ? d : 0.0;
+                } catch (IOException | RuntimeException e) {
+                    return 0.0;
+                }
+            });
+            return Math.max(0, seconds - clip.offset());
         }
 
         private org.mixbench.mixing.engine.MixRenderer compile() throws IOException {
@@ -520,78 +869,473 @@ public final class MixerView implements WorkbenchView {
         }
     }
 
-    /** A strip's automation lanes drawn over time. */
+    /**
+     * The automation lane editor: one lane of the selected strip drawn over the session's time (x) and the target's
+     * range (y, through its travel, so a frequency lane is logarithmic). Click on empty space adds a breakpoint; drag
+     * moves one, held between its neighbours so points stay in time order, as one edit when the button is released;
+     * double-click, the Delete key or the context menu deletes one; the context menu also sets the curve of the segment
+     * starting at a point and deletes the lane. The value under the pointer, or of the selected point, is reported to
+     * the owner's readout and drawn beside the point. Edits go to the {@link Owner}. UI thread only.
+     */
     static final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
+        /** What the canvas asks of the mixer; every call makes one undoable edit. UI thread. */
+        interface Owner {
+            /** Replaces the shown lane's points (an empty list removes the lane); {@code verb} names the edit. */
+            void commit(String verb, List<Session.Point> points);
+
+            /** Starts a lane for the shown target. */
+            void addLane();
+
+            /** Removes the shown lane. */
+            void deleteLane();
+
+            /** Shows {@code text} (time and value under the pointer or of the selected point). */
+            void readout(String text);
+        }
+
+        private static final int LEFT = 70;
+        private static final int TOP = 26;
+        private static final int RIGHT = 14;
+        private static final int BOTTOM = 22;
+        private static final int HIT = 6;
+        private static final double[] TIME_STEPS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200};
+
+        private final Owner owner;
+        private final Menu menu;
         private String name = "";
         private List<Session.Lane> lanes = List.of();
+        private AutomationTargets.Automatable target;
+        private boolean hasLane;
+        /** The lane's points as stored. */
+        private List<Session.Point> committed = List.of();
+        /** What is drawn: the stored points, or the preview while a point is dragged. */
+        private List<Session.Point> points = List.of();
+        private double span = 10;
+        private int selectedPoint = -1;
+        private int dragging = -1;
+        private boolean moved;
+        private int downX;
+        private int downY;
 
-        AutomationCanvas(Composite parent) {
-            super(parent, SWT.DOUBLE_BUFFERED | SWT.BORDER);
+        AutomationCanvas(Composite parent, Owner owner) {
+            super(parent, SWT.DOUBLE_BUFFERED);
+            this.owner = owner;
             setData("mixbench.id", "mixer.automation");
             addPaintListener(e -> paint(e.gc));
+            menu = new Menu(this);
+            setMenu(menu);
+            addListener(SWT.MenuDetect, e -> {
+                Point at = toControl(e.x, e.y);
+                fillMenu(at.x, at.y);
+            });
+            addListener(SWT.MouseDown, this::mouseDown);
+            addListener(SWT.MouseMove, this::mouseMove);
+            addListener(SWT.MouseUp, this::mouseUp);
+            addListener(SWT.MouseDoubleClick, this::doubleClick);
+            addListener(SWT.MouseExit, e -> owner.readout(selectionText()));
+            addListener(SWT.KeyDown, e -> {
+                if ((e.keyCode == SWT.DEL || e.keyCode == SWT.BS) && hasLane && selectedPoint >= 0
+                        && dragging < 0) {
+                    deletePoint(selectedPoint);
+                }
+            });
         }
 
-        void show(String strip, List<Session.Lane> lanes, double rate) {
+        /**
+         * Shows the lane of {@code target} among {@code lanes} of strip {@code strip} (or that it has none), over
+         * {@code span} seconds. The selected point stays selected while the same lane is shown.
+         */
+        void show(String strip, List<Session.Lane> lanes, AutomationTargets.Automatable target, double span) {
+            boolean same = this.target != null && this.target.target().equals(target.target())
+                    && name.equals(strip);
             this.name = strip;
             this.lanes = lanes;
+            this.target = target;
+            this.span = span;
+            Optional<Session.Lane> lane = Edits.lane(lanes, target.target());
+            hasLane = lane.isPresent();
+            committed = lane.map(Session.Lane::points).orElse(List.of());
+            points = committed;
+            if (!same || selectedPoint >= points.size()) {
+                selectedPoint = -1;
+            }
+            dragging = -1;
+            moved = false;
             redraw();
+            owner.readout(selectionText());
         }
 
+        /** The strip's lanes, as last shown. */
         List<Session.Lane> lanes() {
             return lanes;
         }
 
-        private void paint(org.eclipse.swt.graphics.GC gc) {
-            var area = getClientArea();
-            gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-            gc.fillRectangle(area);
-            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_LIST_FOREGROUND));
-            gc.drawText("Automation of " + name + (lanes.isEmpty() ? ": none" : ""), 6, 4, true);
-            if (lanes.isEmpty()) {
+        /** The index of the selected breakpoint, or -1. */
+        int selectedPoint() {
+            return selectedPoint;
+        }
+
+        /** Where a breakpoint at {@code time} and {@code value} is drawn, in canvas pixels. */
+        Point pixel(double time, double value) {
+            return new Point(x(time), y(value));
+        }
+
+        /** Fills the context menu for canvas point ({@code x}, {@code y}) and returns it (right click does this). */
+        Menu contextMenu(int x, int y) {
+            fillMenu(x, y);
+            return menu;
+        }
+
+        private Rectangle plot() {
+            Rectangle a = getClientArea();
+            return new Rectangle(LEFT, TOP, Math.max(1, a.width - LEFT - RIGHT), Math.max(1, a.height - TOP
+                    - BOTTOM));
+        }
+
+        private int x(double time) {
+            Rectangle p = plot();
+            return p.x + (int) Math.round(time / span * p.width);
+        }
+
+        private int y(double value) {
+            Rectangle p = plot();
+            return p.y + p.height - (int) Math.round(target.range().toNormalized(value) * p.height);
+        }
+
+        /** The time at pixel column {@code x}, within the span, to the millisecond. */
+        private double time(int x) {
+            Rectangle p = plot();
+            double t = Math.max(0, Math.min(span, (x - p.x) / (double) p.width * span));
+            return Math.round(t * 1000) / 1000.0;
+        }
+
+        /** The value at pixel row {@code y}, within the range, rounded to the digits the target displays. */
+        private double value(int y) {
+            Rectangle p = plot();
+            double v = target.range().fromNormalized((p.y + p.height - y) / (double) p.height);
+            double scale = Math.pow(10, target.range().decimals());
+            return target.range().clamp(Math.round(v * scale) / scale);
+        }
+
+        /** The breakpoint within {@link #HIT} pixels of ({@code x}, {@code y}), the nearest; -1 when none. */
+        private int hit(int x, int y) {
+            int best = -1;
+            int bestDistance = Integer.MAX_VALUE;
+            for (int i = 0; i < points.size(); i++) {
+                int dx = Math.abs(x(points.get(i).time()) - x);
+                int dy = Math.abs(y(points.get(i).value()) - y);
+                if (dx <= HIT && dy <= HIT && dx + dy < bestDistance) {
+                    best = i;
+                    bestDistance = dx + dy;
+                }
+            }
+            return best;
+        }
+
+        private String text(double time, double value) {
+            return AutomationTargets.time(time) + "  " + target.display(value);
+        }
+
+        private String selectionText() {
+            if (target == null) {
+                return "";
+            }
+            if (!hasLane) {
+                return "no lane";
+            }
+            if (selectedPoint >= 0 && selectedPoint < points.size()) {
+                Session.Point p = points.get(selectedPoint);
+                return text(p.time(), p.value());
+            }
+            return points.size() + (points.size() == 1 ? " point" : " points");
+        }
+
+        private void mouseDown(org.eclipse.swt.widgets.Event e) {
+            if (target == null) {
                 return;
             }
-            double end = 1;
-            for (Session.Lane l : lanes) {
-                for (Session.Point p : l.points()) {
-                    end = Math.max(end, p.time() * 1.1);
+            setFocus();
+            int hit = hit(e.x, e.y);
+            if (e.button != 1) {
+                if (hit >= 0) {
+                    selectedPoint = hit;
+                    redraw();
+                }
+                return;
+            }
+            if (hit >= 0) {
+                selectedPoint = hit;
+                dragging = hit;
+                moved = false;
+                downX = e.x;
+                downY = e.y;
+                redraw();
+                owner.readout(selectionText());
+            } else if (!hasLane) {
+                owner.readout("Add lane to automate " + target.phrase());
+            } else if (plot().contains(e.x, e.y)) {
+                addPoint(e.x, e.y);
+            }
+        }
+
+        private void addPoint(int x, int y) {
+            Session.Point point = new Session.Point(time(x), value(y), target.defaultCurve());
+            selectedPoint = Edits.insertionIndex(committed, point.time());
+            owner.commit("Add breakpoint", Edits.addPoint(committed, point));
+        }
+
+        private void deletePoint(int index) {
+            selectedPoint = -1;
+            owner.commit("Delete breakpoint", Edits.removePoint(committed, index));
+        }
+
+        private void mouseMove(org.eclipse.swt.widgets.Event e) {
+            if (target == null) {
+                return;
+            }
+            if (dragging >= 0) {
+                if (!moved && Math.abs(e.x - downX) + Math.abs(e.y - downY) < 3) {
+                    return;
+                }
+                moved = true;
+                points = Edits.movePoint(committed, dragging, time(e.x), value(e.y));
+                redraw();
+                owner.readout(selectionText());
+                return;
+            }
+            int hit = hit(e.x, e.y);
+            if (hit >= 0) {
+                owner.readout(text(points.get(hit).time(), points.get(hit).value()));
+            } else if (plot().contains(e.x, e.y)) {
+                owner.readout(text(time(e.x), value(e.y)));
+            } else {
+                owner.readout(selectionText());
+            }
+        }
+
+        private void mouseUp(org.eclipse.swt.widgets.Event e) {
+            if (e.button != 1 || dragging < 0) {
+                return;
+            }
+            dragging = -1;
+            if (moved) {
+                moved = false;
+                if (!points.equals(committed)) {
+                    owner.commit("Move breakpoint", points);
                 }
             }
-            int laneHeight = Math.max(20, (area.height - 24) / lanes.size());
-            int[] colours = {SWT.COLOR_DARK_BLUE, SWT.COLOR_DARK_GREEN, SWT.COLOR_DARK_RED, SWT.COLOR_DARK_MAGENTA};
-            for (int i = 0; i < lanes.size(); i++) {
-                Session.Lane lane = lanes.get(i);
-                int top = 22 + i * laneHeight;
-                int bottom = top + laneHeight - 6;
-                double min = Double.MAX_VALUE;
-                double max = -Double.MAX_VALUE;
-                for (Session.Point p : lane.points()) {
-                    min = Math.min(min, p.value());
-                    max = Math.max(max, p.value());
+        }
+
+        private void doubleClick(org.eclipse.swt.widgets.Event e) {
+            if (target == null || e.button != 1 || !hasLane) {
+                return;
+            }
+            dragging = -1;
+            int hit = hit(e.x, e.y);
+            if (hit >= 0) {
+                deletePoint(hit);
+            }
+        }
+
+        private void fillMenu(int x, int y) {
+            for (MenuItem item : menu.getItems()) {
+                item.dispose();
+            }
+            if (target == null) {
+                return;
+            }
+            int hit = hasLane ? hit(x, y) : -1;
+            if (hit >= 0) {
+                selectedPoint = hit;
+                redraw();
+                owner.readout(selectionText());
+                MenuItem delete = new MenuItem(menu, SWT.PUSH);
+                delete.setText("Delete breakpoint");
+                delete.setData("mixbench.id", "automation.menu.delete-point");
+                delete.addListener(SWT.Selection, e -> deletePoint(hit));
+                MenuItem curve = new MenuItem(menu, SWT.CASCADE);
+                curve.setText("Curve to next point");
+                curve.setData("mixbench.id", "automation.menu.curve");
+                curve.setEnabled(hit < committed.size() - 1);
+                Menu curves = new Menu(curve);
+                curve.setMenu(curves);
+                for (Session.Curve c : Session.Curve.values()) {
+                    MenuItem item = new MenuItem(curves, SWT.RADIO);
+                    String label = c.name().charAt(0) + c.name().substring(1).toLowerCase(Locale.ROOT);
+                    item.setText(label);
+                    item.setData("mixbench.id", "automation.menu.curve." + c.name().toLowerCase(Locale.ROOT));
+                    item.setSelection(committed.get(hit).curve() == c);
+                    item.addListener(SWT.Selection, e -> {
+                        if (item.getSelection() && committed.get(hit).curve() != c) {
+                            owner.commit("Set " + label.toLowerCase(Locale.ROOT) + " curve",
+                                    Edits.curve(committed, hit, c));
+                        }
+                    });
                 }
-                if (max - min < 1e-9) {
-                    max = min + 1;
-                    min -= 1;
+            } else if (hasLane && plot().contains(x, y)) {
+                MenuItem add = new MenuItem(menu, SWT.PUSH);
+                add.setText("Add breakpoint here");
+                add.setData("mixbench.id", "automation.menu.add-point");
+                add.addListener(SWT.Selection, e -> addPoint(x, y));
+            }
+            if (hasLane) {
+                if (menu.getItemCount() > 0) {
+                    new MenuItem(menu, SWT.SEPARATOR);
                 }
-                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_GRAY));
-                gc.drawLine(0, bottom + 3, area.width, bottom + 3);
-                gc.setForeground(getDisplay().getSystemColor(colours[i % colours.length]));
-                gc.drawText(lane.target(), 6, top, true);
-                int px = -1;
-                int py = -1;
-                for (Session.Point p : lane.points()) {
-                    int x = (int) Math.round(p.time() / end * (area.width - 12)) + 6;
-                    int y = (int) Math.round(bottom - (p.value() - min) / (max - min) * (bottom - top - 14));
-                    if (px >= 0) {
-                        gc.drawLine(px, py, x, py == y ? y : y);
+                MenuItem delete = new MenuItem(menu, SWT.PUSH);
+                delete.setText("Delete " + target.phrase() + " lane");
+                delete.setData("mixbench.id", "automation.menu.delete-lane");
+                delete.addListener(SWT.Selection, e -> owner.deleteLane());
+            } else {
+                MenuItem add = new MenuItem(menu, SWT.PUSH);
+                add.setText("Add " + target.phrase() + " lane");
+                add.setData("mixbench.id", "automation.menu.add-lane");
+                add.addListener(SWT.Selection, e -> owner.addLane());
+            }
+        }
+
+        /** The value of the segment from {@code a} to {@code b} at {@code time}, as the renderer computes it. */
+        static double valueAt(Session.Point a, Session.Point b, double time) {
+            double span = b.time() - a.time();
+            double f = span <= 0 ? 1 : Math.max(0, Math.min(1, (time - a.time()) / span));
+            return switch (a.curve()) {
+                case HOLD -> f >= 1 ? b.value() : a.value();
+                case EXPONENTIAL -> a.value() > 0 && b.value() > 0 ? a.value() * Math.pow(b.value() / a.value(), f)
+                        : a.value() + (b.value() - a.value()) * f;
+                case LINEAR -> a.value() + (b.value() - a.value()) * f;
+            };
+        }
+
+        private String timeLabel(double t, double step) {
+            if (step < 1) {
+                return String.format(Locale.ROOT, "%.1f s", t);
+            }
+            if (span >= 120) {
+                long s = Math.round(t);
+                return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+            }
+            return String.format(Locale.ROOT, "%.0f s", t);
+        }
+
+        private void paint(GC gc) {
+            var display = getDisplay();
+            Rectangle area = getClientArea();
+            gc.setAntialias(SWT.ON);
+            gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+            gc.fillRectangle(area);
+            // drawn rather than SWT.BORDER: GTK warns about a bordered canvas laid out at 1x1 before the first layout
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.drawRectangle(area.x, area.y, area.width - 1, area.height - 1);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+            if (target == null) {
+                gc.drawText("Automation: no session open", 6, 4, true);
+                return;
+            }
+            gc.drawText("Automation of " + name + ": " + target.label(), 6, 4, true);
+            Rectangle p = plot();
+            int textHeight = gc.getFontMetrics().getHeight();
+            // value grid
+            gc.setLineStyle(SWT.LINE_DOT);
+            for (double tick : target.ticks()) {
+                int y = y(tick);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+                gc.drawLine(p.x, y, p.x + p.width, y);
+                String label = target.display(tick);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+                gc.drawText(label, p.x - 6 - gc.textExtent(label).x, y - textHeight / 2, true);
+            }
+            // time grid
+            double step = TIME_STEPS[TIME_STEPS.length - 1];
+            for (double candidate : TIME_STEPS) {
+                if (candidate / span * p.width >= 70) {
+                    step = candidate;
+                    break;
+                }
+            }
+            for (int i = 0; i * step <= span + 1e-9; i++) {
+                double t = i * step;
+                int x = x(t);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+                gc.drawLine(x, p.y, x, p.y + p.height);
+                String label = timeLabel(t, step);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+                int w = gc.textExtent(label).x;
+                gc.drawText(label, Math.min(x - w / 2, area.width - w - 2), p.y + p.height + 3, true);
+            }
+            gc.setLineStyle(SWT.LINE_SOLID);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.drawRectangle(p.x, p.y, p.width, p.height);
+            if (!hasLane) {
+                int y = y(target.current());
+                gc.setLineStyle(SWT.LINE_DASH);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+                gc.drawLine(p.x, y, p.x + p.width, y);
+                gc.setLineStyle(SWT.LINE_SOLID);
+                String hint = "No " + target.phrase() + " lane: Add lane starts one at " + target.display(
+                        target.current());
+                gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
+                gc.drawText(hint, p.x + 8, Math.max(p.y + 2, y - textHeight - 4), true);
+                return;
+            }
+            // the lane
+            gc.setClipping(p.x - 5, p.y - 6, p.width + 11, p.height + 13);
+            gc.setLineWidth(2);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_BLUE));
+            if (!points.isEmpty()) {
+                Session.Point first = points.get(0);
+                gc.drawLine(p.x, y(first.value()), x(first.time()), y(first.value()));
+                for (int i = 0; i + 1 < points.size(); i++) {
+                    Session.Point a = points.get(i);
+                    Session.Point b = points.get(i + 1);
+                    int xa = x(a.time());
+                    int xb = x(b.time());
+                    if (a.curve() == Session.Curve.HOLD) {
+                        gc.drawPolyline(new int[] {xa, y(a.value()), xb, y(a.value()), xb, y(b.value())});
+                        continue;
                     }
-                    gc.fillOval(x - 3, y - 3, 6, 6);
-                    gc.drawOval(x - 3, y - 3, 6, 6);
-                    px = x;
-                    py = y;
+                    boolean straight = a.curve() == Session.Curve.LINEAR
+                            && target.range().scale() == org.mixbench.api.processor.Scale.LINEAR;
+                    int steps = straight ? 1 : Math.max(1, (xb - xa) / 6);
+                    int[] line = new int[2 * (steps + 1)];
+                    for (int k = 0; k <= steps; k++) {
+                        double t = a.time() + (b.time() - a.time()) * k / steps;
+                        line[2 * k] = xa + (xb - xa) * k / steps;
+                        line[2 * k + 1] = y(valueAt(a, b, t));
+                    }
+                    gc.drawPolyline(line);
                 }
-                if (px >= 0) {
-                    gc.drawLine(px, py, area.width, py);
+                Session.Point last = points.get(points.size() - 1);
+                gc.drawLine(x(last.time()), y(last.value()), p.x + p.width, y(last.value()));
+            }
+            gc.setLineWidth(1);
+            for (int i = 0; i < points.size(); i++) {
+                Session.Point point = points.get(i);
+                int x = x(point.time());
+                int y = y(point.value());
+                boolean chosen = i == selectedPoint;
+                gc.setBackground(display.getSystemColor(chosen ? SWT.COLOR_RED : SWT.COLOR_DARK_BLUE));
+                gc.fillRectangle(x - 4, y - 4, 9, 9);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+                gc.drawRectangle(x - 4, y - 4, 8, 8);
+            }
+            gc.setClipping((Rectangle) null);
+            if (selectedPoint >= 0 && selectedPoint < points.size()) {
+                Session.Point point = points.get(selectedPoint);
+                String label = text(point.time(), point.value());
+                Point size = gc.textExtent(label);
+                int x = x(point.time()) + 10;
+                int y = y(point.value()) - size.y - 8;
+                if (x + size.x + 4 > p.x + p.width) {
+                    x = x(point.time()) - 10 - size.x;
                 }
+                if (y < p.y) {
+                    y = y(point.value()) + 8;
+                }
+                gc.setBackground(display.getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+                gc.setForeground(display.getSystemColor(SWT.COLOR_INFO_FOREGROUND));
+                gc.fillRectangle(x - 3, y - 1, size.x + 6, size.y + 2);
+                gc.drawRectangle(x - 3, y - 1, size.x + 6, size.y + 2);
+                gc.drawText(label, x, y, true);
             }
         }
     }

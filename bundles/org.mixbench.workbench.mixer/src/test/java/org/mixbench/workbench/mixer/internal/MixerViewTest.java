@@ -1,6 +1,7 @@
 package org.mixbench.workbench.mixer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,10 +23,14 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
@@ -38,15 +43,21 @@ import org.mixbench.api.contribution.ContributionKind;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.mixing.session.Session;
 import org.mixbench.mixing.session.SessionFiles;
+import org.mixbench.processors.eqdyn.CompressorFactory;
+import org.mixbench.processors.eqdyn.GateFactory;
 import org.mixbench.processors.eqdyn.ParametricEqFactory;
 import org.mixbench.testkit.StaticRegistry;
 import org.mixbench.workbench.api.ViewSite;
 
-/** The mixer view in a real window under Xvfb: strips of a session, undoable edits, the parameter editor. */
+/**
+ * The mixer view in a real window under Xvfb: strips of a session, undoable edits, the parameter editor, inserts from
+ * the processor palette, the automation lane editor.
+ */
 class MixerViewTest {
     private static Display display;
     private Shell shell;
     private String status = "";
+    private StaticRegistry registry;
     @TempDir
     Path dir;
 
@@ -80,8 +91,10 @@ class MixerViewTest {
 
     private ViewSite site() {
         ParametricEqFactory eq = new ParametricEqFactory();
-        ContributionRegistry registry = new StaticRegistry().add(ContributionKind.PROCESSOR, eq.descriptor(), eq,
-                Map.of());
+        CompressorFactory compressor = new CompressorFactory();
+        registry = new StaticRegistry().add(ContributionKind.PROCESSOR, eq.descriptor(), eq, Map.of())
+                .add(ContributionKind.PROCESSOR, compressor.descriptor(), compressor, Map.of());
+        ContributionRegistry registry = this.registry;
         return new ViewSite() {
             @Override
             public ContributionRegistry registry() {
@@ -235,8 +248,338 @@ class MixerViewTest {
         screenshot(part.control(), "mixer.png");
     }
 
+    // ---- inserts from the palette, slot menus, automation lanes ---------------------------------------------------
+
+    private MixerView.Part openPart(Path file) {
+        MixerView.Part part = (MixerView.Part) new MixerView().createPart(shell, site());
+        shell.open();
+        @SuppressWarnings("unchecked")
+        Consumer<Path> open = (Consumer<Path>) part.control().getData("mixbench.open");
+        open.accept(file);
+        settle();
+        return part;
+    }
+
+    /** A bass track with EQ, compressor and a missing processor, each with a lane, and a fader lane. */
+    private Path bassSession() throws IOException {
+        Session.Strip bass = new Session.Strip(0, false, List.of(
+                new Session.Insert(ParametricEqFactory.ID, false, Map.of("output", 2.0), Map.of()),
+                new Session.Insert(CompressorFactory.ID, false, Map.of("threshold", -20.0), Map.of()),
+                new Session.Insert("com.example.gone", false, Map.of("x", 1.0), Map.of())),
+                -3, 0, null, false, false, false, "master", null);
+        List<Session.Lane> lanes = List.of(
+                new Session.Lane("fader", List.of(new Session.Point(0, -3, Session.Curve.LINEAR))),
+                new Session.Lane("insert:0:output", List.of(new Session.Point(0, 2, Session.Curve.LINEAR))),
+                new Session.Lane("insert:1:threshold", List.of(new Session.Point(0, -20, Session.Curve.LINEAR),
+                        new Session.Point(10, -30, Session.Curve.LINEAR))),
+                new Session.Lane("insert:2:x", List.of(new Session.Point(0, 0.5, Session.Curve.HOLD))));
+        Session s = new Session(Session.FORMAT, 1, 48_000, 120, List.of(new Session.Track("bass", "Bass", null, bass,
+                lanes)), List.of(), null);
+        Path file = dir.resolve("bass.session.json");
+        SessionFiles.write(file, s);
+        return file;
+    }
+
+    private static MenuItem findItem(Menu menu, String id) {
+        for (MenuItem item : menu.getItems()) {
+            if (id.equals(item.getData("mixbench.id"))) {
+                return item;
+            }
+            if (item.getMenu() != null) {
+                MenuItem found = findItem(item.getMenu(), id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MenuItem item(Menu menu, String id) {
+        MenuItem item = findItem(menu, id);
+        if (item == null) {
+            throw new AssertionError("no menu item " + id);
+        }
+        return item;
+    }
+
+    /** Chooses the enabled menu item {@code id} the way a click does, and closes the menu. */
+    private void choose(Menu menu, String id) {
+        MenuItem item = item(menu, id);
+        assertTrue(item.getEnabled(), id + " is enabled");
+        if ((item.getStyle() & SWT.RADIO) != 0) {
+            item.setSelection(true);
+        }
+        item.notifyListeners(SWT.Selection, new Event());
+        menu.setVisible(false);
+        settle();
+    }
+
+    private static void click(Control control) {
+        control.notifyListeners(SWT.Selection, new Event());
+    }
+
+    private static void mouse(Control control, int type, Point at, int button) {
+        Event e = new Event();
+        e.x = at.x;
+        e.y = at.y;
+        e.button = button;
+        e.count = type == SWT.MouseDoubleClick ? 2 : 1;
+        e.stateMask = type == SWT.MouseMove || type == SWT.MouseUp ? SWT.BUTTON1 : 0;
+        control.notifyListeners(type, e);
+    }
+
+    /** A left-button drag from {@code from} to {@code to} in a few moves; nothing committed until the release. */
+    private void drag(MixerView.AutomationCanvas canvas, Point from, Point to, Runnable beforeRelease) {
+        mouse(canvas, SWT.MouseDown, from, 1);
+        for (int i = 1; i <= 5; i++) {
+            mouse(canvas, SWT.MouseMove, new Point(from.x + (to.x - from.x) * i / 5, from.y + (to.y - from.y) * i / 5),
+                    0);
+        }
+        beforeRelease.run();
+        mouse(canvas, SWT.MouseUp, to, 1);
+        settle();
+    }
+
+    private static Session.Strip strip(MixerView.Part part, int track) {
+        return part.document().session().tracks().get(track).strip();
+    }
+
+    private static List<Session.Lane> automation(MixerView.Part part, int track) {
+        return part.document().session().tracks().get(track).automation();
+    }
+
+    private static List<Session.Point> lane(MixerView.Part part, int track, String target) {
+        return Edits.lane(automation(part, track), target).orElseThrow(() -> new AssertionError("no lane " + target))
+                .points();
+    }
+
+    private static String undoLabel(MixerView.Part part) {
+        return part.document().undoLabel().orElse("");
+    }
+
+    @Test
+    void addingAProcessorFromThePaletteMenuAppendsAnInsertAndUndoRemovesIt() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        Control root = part.control();
+        click(byId(root, "strip.Drums.insert.add", Button.class));
+        Menu menu = part.menu();
+        assertEquals(List.of("Dynamics", "EQ"), java.util.Arrays.stream(menu.getItems()).map(MenuItem::getText)
+                .toList(), "one cascade per category, in order");
+        assertEquals(null, findItem(menu, "palette." + GateFactory.ID));
+        menu.setVisible(false);
+
+        GateFactory gate = new GateFactory();
+        registry.add(ContributionKind.PROCESSOR, gate.descriptor(), gate, Map.of());
+        click(byId(root, "strip.Drums.insert.add", Button.class));
+        Menu dynamics = item(menu, "palette.category.Dynamics").getMenu();
+        assertEquals(List.of("Compressor", "Gate / Expander"), java.util.Arrays.stream(dynamics.getItems())
+                .map(MenuItem::getText).toList(), "the palette is read from the registry when the menu opens");
+        choose(menu, "palette." + CompressorFactory.ID);
+
+        assertEquals(List.of(new Session.Insert(CompressorFactory.ID, false, Map.of(), Map.of())),
+                strip(part, 0).inserts());
+        assertEquals("Add Compressor to Drums", undoLabel(part));
+        assertEquals("Compressor", byId(root, "strip.Drums.insert.0", Button.class).getText());
+        assertTrue(byId(root, "mixer.editor.heading", Label.class).getText().startsWith("Drums: Compressor (slot 1)"),
+                "the new insert is selected for editing");
+        assertEquals("-18.0 dB", byId(root, "mixer.parameter.threshold.text", Label.class).getText(), "at defaults");
+
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertTrue(strip(part, 0).inserts().isEmpty());
+        assertTrue(all(root).stream().noneMatch(c -> "strip.Drums.insert.0".equals(c.getData("mixbench.id"))));
+        click(byId(root, "mixer.redo", Button.class));
+        settle();
+        assertEquals(CompressorFactory.ID, strip(part, 0).inserts().get(0).processor());
+    }
+
+    @Test
+    void movingAndRemovingInsertsKeepsAutomationOnTheRightProcessor() throws Exception {
+        MixerView.Part part = openPart(bassSession());
+        Control root = part.control();
+        Session original = part.document().session();
+        click(byId(root, "strip.Bass.insert.1", Button.class));
+        settle();
+        Combo chooser = byId(root, "mixer.automation.lane", Combo.class);
+        chooser.select(java.util.Arrays.asList(chooser.getItems()).indexOf("Compressor: Threshold  (2 points)"));
+        click(chooser);
+        settle();
+
+        click(byId(root, "strip.Bass.insert.1.menu", Button.class));
+        screenshot(root, "mixer-insert-menu.png");
+        choose(part.menu(), "insert.menu.up");
+        assertEquals("Move Compressor up on Bass", undoLabel(part));
+        assertEquals(List.of(CompressorFactory.ID, ParametricEqFactory.ID, "com.example.gone"), strip(part, 0)
+                .inserts().stream().map(Session.Insert::processor).toList());
+        assertEquals(-30, lane(part, 0, "insert:0:threshold").get(1).value(), 0, "the threshold lane follows");
+        assertEquals(2, lane(part, 0, "insert:1:output").get(0).value(), 0, "the EQ's lane follows");
+        assertTrue(byId(root, "mixer.editor.heading", Label.class).getText().contains("Compressor (slot 1)"),
+                "the parameter editor follows the moved insert");
+        assertEquals("Compressor: Threshold  (2 points)", byId(root, "mixer.automation.lane", Combo.class).getText(),
+                "the lane editor follows it too");
+        screenshot(root, "mixer-insert-lane.png");
+        Composite editor = byId(root, "mixer.editor", Composite.class);
+        assertTrue(editor.getSize().y > editor.getParent().getSize().y, "the compressor's parameters do not fit...");
+        assertTrue(((org.eclipse.swt.custom.ScrolledComposite) editor.getParent()).getMinHeight() > editor.getParent()
+                .getSize().y, "...so the parameter editor scrolls");
+
+        Button eqSlot = byId(root, "strip.Bass.insert.1", Button.class);
+        Event right = new Event();
+        Point at = eqSlot.toDisplay(5, 5);
+        right.x = at.x;
+        right.y = at.y;
+        eqSlot.notifyListeners(SWT.MenuDetect, right);
+        choose(part.menu(), "insert.menu.remove");
+        assertEquals("Remove Parametric EQ from Bass", undoLabel(part));
+        assertEquals(List.of("fader", "insert:0:threshold", "insert:1:x"), automation(part, 0).stream()
+                .map(Session.Lane::target).toList(), "the EQ's lane is gone, the later slot's lane renumbered");
+
+        click(byId(root, "strip.Bass.insert.1.menu", Button.class));
+        Menu menu = part.menu();
+        assertFalse(item(menu, "insert.menu.bypass").getEnabled(), "a missing processor cannot be bypassed");
+        assertFalse(item(menu, "insert.menu.replace").getEnabled(), "nor replaced");
+        assertFalse(item(menu, "insert.menu.down").getEnabled(), "the last slot cannot move down");
+        choose(menu, "insert.menu.up");
+        assertEquals(new Session.Insert("com.example.gone", false, Map.of("x", 1.0), Map.of()), strip(part, 0)
+                .inserts().get(0), "a missing processor moves with its stored values");
+        assertEquals(0.5, lane(part, 0, "insert:0:x").get(0).value(), 0);
+        assertEquals(-20, lane(part, 0, "insert:1:threshold").get(0).value(), 0);
+
+        click(byId(root, "strip.Bass.insert.1.menu", Button.class));
+        choose(part.menu(), "insert.menu.bypass");
+        assertEquals("Bypass Compressor on Bass", undoLabel(part));
+        assertEquals("Compressor [off]", byId(root, "strip.Bass.insert.1", Button.class).getText());
+        click(byId(root, "strip.Bass.insert.1.menu", Button.class));
+        assertFalse(item(part.menu(), "palette." + CompressorFactory.ID).getEnabled(), "not replaced by itself");
+        choose(part.menu(), "palette." + ParametricEqFactory.ID);
+        assertEquals("Replace Compressor with Parametric EQ on Bass", undoLabel(part));
+        assertEquals(new Session.Insert(ParametricEqFactory.ID, true, Map.of(), Map.of()), strip(part, 0).inserts()
+                .get(1));
+        assertTrue(Edits.lane(automation(part, 0), "insert:1:threshold").isEmpty(), "the compressor's lane went");
+
+        for (int i = 0; i < 5; i++) {
+            click(byId(root, "mixer.undo", Button.class));
+            settle();
+        }
+        assertEquals(original, part.document().session(), "five undos restore the session");
+    }
+
+    @Test
+    void addingDraggingAndDeletingBreakpointsEditTheLaneAndAreUndoable() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        Control root = part.control();
+        click(byId(root, "strip.Lead.name", Button.class));
+        settle();
+        Combo chooser = byId(root, "mixer.automation.lane", Combo.class);
+        assertEquals("Fader  (2 points)", chooser.getText());
+        List<String> items = java.util.Arrays.asList(chooser.getItems());
+        for (String target : new String[] {"Pan", "Mute", "Trim", "Send to Reverb", "Parametric EQ: Band 2 gain"}) {
+            assertTrue(items.contains(target), target + " in " + items);
+        }
+        MixerView.AutomationCanvas canvas = byId(root, "mixer.automation", MixerView.AutomationCanvas.class);
+        Label readout = byId(root, "mixer.automation.readout", Label.class);
+
+        Point at = canvas.pixel(8, -12);
+        mouse(canvas, SWT.MouseDown, at, 1);
+        mouse(canvas, SWT.MouseUp, at, 1);
+        settle();
+        List<Session.Point> points = lane(part, 1, "fader");
+        assertEquals(3, points.size());
+        assertEquals(8, points.get(0).time(), 0.1);
+        assertEquals(-12, points.get(0).value(), 0.5);
+        assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), points.get(1));
+        assertEquals("Add breakpoint on Lead fader", undoLabel(part));
+        assertEquals(0, canvas.selectedPoint(), "the new point is selected");
+        assertTrue(readout.getText().matches("\\d+\\.\\d\\d s  -1[12]\\.\\d dB"), readout.getText());
+
+        drag(canvas, canvas.pixel(16, -5), canvas.pixel(12, 0), () -> {
+            assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), lane(part, 1, "fader").get(1),
+                    "nothing is committed while dragging");
+            try {
+                screenshot(part.control(), "mixer-automation.png");
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        points = lane(part, 1, "fader");
+        assertEquals(12, points.get(1).time(), 0.1);
+        assertEquals(0, points.get(1).value(), 0.5);
+        assertEquals("Move breakpoint on Lead fader", undoLabel(part));
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), lane(part, 1, "fader").get(1),
+                "the whole drag is one edit");
+        assertEquals("Add breakpoint on Lead fader", undoLabel(part));
+        click(byId(root, "mixer.redo", Button.class));
+        settle();
+
+        drag(canvas, canvas.pixel(lane(part, 1, "fader").get(1).time(), lane(part, 1, "fader").get(1).value()),
+                canvas.pixel(30, 0), () -> { });
+        points = lane(part, 1, "fader");
+        assertEquals(24, points.get(1).time(), 0, "a dragged point stops at its neighbour: points stay in order");
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+
+        points = lane(part, 1, "fader");
+        Point second = canvas.pixel(points.get(1).time(), points.get(1).value());
+        choose(canvas.contextMenu(second.x, second.y), "automation.menu.curve.exponential");
+        assertEquals(Session.Curve.EXPONENTIAL, lane(part, 1, "fader").get(1).curve());
+        assertEquals("Set exponential curve on Lead fader", undoLabel(part));
+        Point last = canvas.pixel(24, -2);
+        assertFalse(item(canvas.contextMenu(last.x, last.y), "automation.menu.curve").getEnabled(),
+                "no segment starts at the last point");
+
+        List<Session.Point> before = lane(part, 1, "fader");
+        Point first = canvas.pixel(before.get(0).time(), before.get(0).value());
+        mouse(canvas, SWT.MouseDown, first, 1);
+        mouse(canvas, SWT.MouseUp, first, 1);
+        mouse(canvas, SWT.MouseDown, first, 1);
+        mouse(canvas, SWT.MouseDoubleClick, first, 1);
+        mouse(canvas, SWT.MouseUp, first, 1);
+        settle();
+        assertEquals(before.subList(1, 3), lane(part, 1, "fader"), "a double-click deletes, and adds nothing");
+        assertEquals("Delete breakpoint on Lead fader", undoLabel(part));
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(3, lane(part, 1, "fader").size());
+
+        chooser.select(items.indexOf("Pan"));
+        click(chooser);
+        settle();
+        assertFalse(byId(root, "mixer.automation.delete", Button.class).getEnabled());
+        click(byId(root, "mixer.automation.add", Button.class));
+        settle();
+        assertEquals(List.of(new Session.Point(0, 0.15, Session.Curve.LINEAR)), lane(part, 1, "pan"),
+                "a new lane holds the static value from time 0");
+        assertEquals("Add pan lane on Lead", undoLabel(part));
+        assertEquals("Pan  (1 point)", chooser.getText());
+        click(byId(root, "mixer.automation.delete", Button.class));
+        settle();
+        assertTrue(Edits.lane(automation(part, 1), "pan").isEmpty());
+        assertEquals("Delete pan lane on Lead", undoLabel(part));
+        assertEquals(3, lane(part, 1, "fader").size(), "the fader lane is untouched");
+    }
+
+    /** Drains events and lets GTK's frame clock paint what is pending (paint is not an event it queues at once). */
+    private void paint() {
+        long until = System.currentTimeMillis() + 300;
+        while (System.currentTimeMillis() < until) {
+            if (!display.readAndDispatch()) {
+                display.update();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void screenshot(Control control, String name) throws IOException {
         settle();
+        paint();
         Point origin = control.toDisplay(0, 0);
         Rectangle size = control.getBounds();
         Image image = new Image(display, size.width, size.height);
