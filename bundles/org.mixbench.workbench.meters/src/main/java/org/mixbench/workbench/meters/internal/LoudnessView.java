@@ -14,16 +14,21 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.mixbench.analysis.FileAnalyzer;
 import org.mixbench.analysis.LiveReadings;
+import org.mixbench.api.monitor.MonitorBus;
 import org.mixbench.workbench.api.ViewPart;
 import org.mixbench.workbench.api.ViewSite;
 import org.mixbench.workbench.api.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The loudness meter of the Master perspective, with the "Analyze file..." action: it measures a file on a
  * background thread with a progress bar, and the loudness, spectrum and correlation views follow the measurement
- * live. The target line is chosen from the usual delivery targets.
+ * live. With the optional {@link MonitorBus} service present, the meters also follow what is played (see
+ * {@link LiveMeters}). The target line is chosen from the usual delivery targets.
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.loudness", "name=Loudness",
     "category=Meters", "version=1.0.0", "perspective=master", "location=center"})
@@ -36,15 +41,34 @@ public final class LoudnessView implements WorkbenchView {
     @Reference
     private FileAnalyzer analyzer;
     private final MeterFeed feed;
+    private final LiveMetering live;
 
     /** Used by DS. */
     public LoudnessView() {
         this.feed = MeterFeed.SHARED;
+        this.live = LiveMetering.SHARED;
     }
 
     LoudnessView(FileAnalyzer analyzer, MeterFeed feed) {
+        this(analyzer, feed, new LiveMetering(feed));
+    }
+
+    LoudnessView(FileAnalyzer analyzer, MeterFeed feed, LiveMetering live) {
         this.analyzer = analyzer;
         this.feed = feed;
+        this.live = live;
+    }
+
+    /** The monitor bus came: meter what is played. DS thread. */
+    @Reference(name = "monitor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMonitor(MonitorBus bus) {
+        live.attach(bus);
+    }
+
+    /** The monitor bus went: the last readings stay, marked stopped. DS thread. */
+    void unbindMonitor(MonitorBus bus) {
+        live.detach(bus);
     }
 
     @Override

@@ -7,24 +7,51 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.mixbench.api.monitor.MonitorBus;
 import org.mixbench.workbench.api.ViewPart;
 import org.mixbench.workbench.api.ViewSite;
 import org.mixbench.workbench.api.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** The spectrum analyzer view of the Master perspective: average and peak hold, log frequency, slope setting. */
+/**
+ * The spectrum analyzer view of the Master perspective: average and peak hold, log frequency, slope setting; of the
+ * analysed file, or live of what is played when the {@link MonitorBus} is present.
+ */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.spectrum", "name=Spectrum",
     "category=Meters", "version=1.0.0", "perspective=master", "location=bottom"})
 public final class SpectrumView implements WorkbenchView {
     private final MeterFeed feed;
 
+    private final LiveMetering live;
+
     /** Used by DS. */
     public SpectrumView() {
-        this(MeterFeed.SHARED);
+        this(MeterFeed.SHARED, LiveMetering.SHARED);
     }
 
     SpectrumView(MeterFeed feed) {
+        this(feed, new LiveMetering(feed));
+    }
+
+    SpectrumView(MeterFeed feed, LiveMetering live) {
         this.feed = feed;
+        this.live = live;
+    }
+
+    /** The monitor bus came: meter what is played. DS thread. */
+    @Reference(name = "monitor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMonitor(MonitorBus bus) {
+        live.attach(bus);
+    }
+
+    /** The monitor bus went: the last readings stay, marked stopped. DS thread. */
+    void unbindMonitor(MonitorBus bus) {
+        live.detach(bus);
     }
 
     @Override
@@ -38,13 +65,17 @@ public final class SpectrumView implements WorkbenchView {
         slope.setItems("0 dB/oct", "3 dB/oct", "4.5 dB/oct");
         slope.select(0);
         Label caption = new Label(root, SWT.NONE);
+        caption.setData("mixbench.id", "spectrum.caption");
         caption.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         SpectrumCanvas canvas = new SpectrumCanvas(root);
         canvas.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         slope.addListener(SWT.Selection, e -> canvas.setSlope(new double[] {0, 3, 4.5}[slope.getSelectionIndex()]));
         FeedPoller.start(canvas, feed, () -> {
             canvas.setReading(feed.spectrum());
-            caption.setText(feed.source().isEmpty() ? "" : "long-term average and peak hold of " + feed.source());
+            String source = feed.source();
+            caption.setText(source.isEmpty() ? "" : feed.live() ? String.format(java.util.Locale.ROOT,
+                    "%s: %.0f s average, peak hold falling %.0f dB/s", source, LiveMeters.SPECTRUM_SECONDS,
+                    LiveMeters.PEAK_FALL_DB_PER_SECOND) : "long-term average and peak hold of " + source);
         });
         return () -> root;
     }
