@@ -2,6 +2,8 @@ package org.mixbench.mixing.engine;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.mixbench.api.monitor.MonitorBus;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -13,6 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public final class Playback {
     private final MixRenderer renderer;
     private final AudioSink sink;
+    private final MonitorBus monitor;
+    private final String source;
     private final AtomicLong position = new AtomicLong();
     private volatile boolean stopping;
     private volatile Throwable failure;
@@ -20,8 +24,18 @@ public final class Playback {
 
     /** Playback of {@code renderer} into {@code sink}; the renderer belongs to the playback from now on. */
     public Playback(MixRenderer renderer, AudioSink sink) {
+        this(renderer, sink, null, null);
+    }
+
+    /**
+     * As {@link #Playback(MixRenderer, AudioSink)}, also handing every played block to {@code monitor} (when not
+     * null) as the programme {@code source}, so meters follow what is heard. UI thread.
+     */
+    public Playback(MixRenderer renderer, AudioSink sink, MonitorBus monitor, String source) {
         this.renderer = renderer;
         this.sink = sink;
+        this.monitor = monitor;
+        this.source = source == null ? "playback" : source;
     }
 
     /** Starts the playback thread. UI thread. */
@@ -36,14 +50,23 @@ public final class Playback {
         float[][] block = new float[2][MixRenderer.BLOCK];
         try (AudioSink s = sink) {
             s.open(renderer.sampleRate());
+            if (monitor != null) {
+                monitor.start(source, renderer.sampleRate(), 2);
+            }
             int n;
             while (!stopping && (n = renderer.render(block, MixRenderer.BLOCK)) > 0) {
                 s.write(block, n);
+                if (monitor != null) {
+                    monitor.write(block, n);
+                }
                 position.addAndGet(n);
             }
         } catch (Throwable e) {
             failure = e;
         } finally {
+            if (monitor != null) {
+                monitor.stop();
+            }
             try {
                 renderer.close();
             } catch (java.io.IOException e) {

@@ -96,4 +96,55 @@ class PlaybackTest {
         assertTrue(sink.closed);
         assertTrue(playback.position() < 48_000, "stopped before the end");
     }
+
+    /** A bus that records what the transport gives it, in order. */
+    static final class RecordingBus implements org.mixbench.api.monitor.MonitorBus {
+        final List<String> events = new java.util.ArrayList<>();
+        float[][] received = new float[2][48_000];
+        int frames;
+
+        @Override
+        public void start(String source, double sampleRate, int channels) {
+            events.add("start " + source + " " + (int) sampleRate + " " + channels);
+        }
+
+        @Override
+        public void write(float[][] block, int n) {
+            System.arraycopy(block[0], 0, received[0], frames, n);
+            System.arraycopy(block[1], 0, received[1], frames, n);
+            frames += n;
+        }
+
+        @Override
+        public void stop() {
+            events.add("stop after " + frames);
+        }
+
+        @Override
+        public long droppedFrames() {
+            return 0;
+        }
+
+        @Override
+        public AutoCloseable subscribe(org.mixbench.api.monitor.MonitorListener listener) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void theMonitorBusHearsEveryPlayedBlockBetweenStartAndStop() throws Exception {
+        Session s = session();
+        VirtualSink sink = new VirtualSink(48_000, 0);
+        RecordingBus bus = new RecordingBus();
+        Playback playback = new Playback(MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files()),
+                sink, bus, "song.session.json");
+        playback.start();
+        playback.join();
+        assertEquals(List.of("start song.session.json 48000 2", "stop after 48000"), bus.events);
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < sink.frames; i++) {
+                assertEquals(sink.received[c][i], bus.received[c][i], 0.0, "frame " + i);
+            }
+        }
+    }
 }

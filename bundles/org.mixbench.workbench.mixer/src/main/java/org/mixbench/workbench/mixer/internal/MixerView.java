@@ -58,6 +58,11 @@ import org.osgi.service.component.annotations.Component;
 public final class MixerView implements WorkbenchView {
     @org.osgi.service.component.annotations.Reference
     private org.mixbench.api.audio.AudioFiles files;
+    /** Where played audio goes for the meters; absent in a runtime without one. */
+    @org.osgi.service.component.annotations.Reference(cardinality =
+            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL, policy =
+            org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile org.mixbench.api.monitor.MonitorBus monitor;
 
     /** Used by DS. */
     public MixerView() {
@@ -74,13 +79,14 @@ public final class MixerView implements WorkbenchView {
 
     @Override
     public ViewPart createPart(Composite parent, ViewSite site) {
-        return new Part(parent, site, files);
+        return new Part(parent, site, files, () -> monitor);
     }
 
     /** One mixer part. */
     static final class Part implements ViewPart {
         private final ViewSite site;
         private final org.mixbench.api.audio.AudioFiles files;
+        private final java.util.function.Supplier<org.mixbench.api.monitor.MonitorBus> monitor;
         private final Button play;
         private final Button stop;
         private final Button render;
@@ -112,9 +118,11 @@ public final class MixerView implements WorkbenchView {
         /** Seconds of audio in each clip file without a stored length, read once per opened session. */
         private final Map<String, Double> fileSeconds = new HashMap<>();
 
-        Part(Composite parent, ViewSite site, org.mixbench.api.audio.AudioFiles files) {
+        Part(Composite parent, ViewSite site, org.mixbench.api.audio.AudioFiles files,
+                java.util.function.Supplier<org.mixbench.api.monitor.MonitorBus> monitor) {
             this.site = site;
             this.files = files;
+            this.monitor = monitor;
             root = new Composite(parent, SWT.NONE);
             root.setLayout(new GridLayout(1, false));
             root.setData("mixbench.open", (Consumer<Path>) this::open);
@@ -774,7 +782,8 @@ public final class MixerView implements WorkbenchView {
             try {
                 active = compile();
                 playback = new org.mixbench.mixing.engine.Playback(active,
-                        new org.mixbench.mixing.engine.JavaSoundSink());
+                        new org.mixbench.mixing.engine.JavaSoundSink(), monitor.get(), document.file()
+                        .getFileName().toString());
                 playback.start();
                 site.setStatusMessage("Playing " + document.file().getFileName());
             } catch (IOException e) {
