@@ -243,8 +243,8 @@ class MixerViewTest {
         settle();
         assertTrue(byId(root, "mixer.editor.heading", Label.class).getText().contains(
                 "com.example.gone is not installed; its 1 stored values are kept"));
-        assertEquals(1, ((MixerView.AutomationCanvas) byId(root, "mixer.automation",
-                MixerView.AutomationCanvas.class)).lanes().size(), "the lead's fader lane is shown");
+        assertEquals(1, ((AutomationCanvas) byId(root, "mixer.automation",
+                AutomationCanvas.class)).lanes().size(), "the lead's fader lane is shown");
         screenshot(part.control(), "mixer.png");
     }
 
@@ -330,7 +330,7 @@ class MixerViewTest {
     }
 
     /** A left-button drag from {@code from} to {@code to} in a few moves; nothing committed until the release. */
-    private void drag(MixerView.AutomationCanvas canvas, Point from, Point to, Runnable beforeRelease) {
+    private void drag(AutomationCanvas canvas, Point from, Point to, Runnable beforeRelease) {
         mouse(canvas, SWT.MouseDown, from, 1);
         for (int i = 1; i <= 5; i++) {
             mouse(canvas, SWT.MouseMove, new Point(from.x + (to.x - from.x) * i / 5, from.y + (to.y - from.y) * i / 5),
@@ -477,7 +477,7 @@ class MixerViewTest {
         for (String target : new String[] {"Pan", "Mute", "Trim", "Send to Reverb", "Parametric EQ: Band 2 gain"}) {
             assertTrue(items.contains(target), target + " in " + items);
         }
-        MixerView.AutomationCanvas canvas = byId(root, "mixer.automation", MixerView.AutomationCanvas.class);
+        AutomationCanvas canvas = byId(root, "mixer.automation", AutomationCanvas.class);
         Label readout = byId(root, "mixer.automation.readout", Label.class);
 
         Point at = canvas.pixel(8, -12);
