@@ -7,6 +7,8 @@ import java.util.List;
 import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.ImporterFactory;
 import org.mixbench.api.contribution.Descriptor;
+import org.mixbench.format.pcm.ChunkText;
+import org.mixbench.format.pcm.PcmStreamReader;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -56,13 +58,28 @@ public final class AiffImporterFactory implements ImporterFactory {
         if (head == null || length < 12 || head.length < 12) {
             return 0;
         }
-        String type = AiffText.id(head, 8);
-        return AiffText.id(head, 0).equals("FORM") && (type.equals("AIFF") || type.equals("AIFC")) ? 100 : 0;
+        String type = ChunkText.id(head, 8);
+        return ChunkText.id(head, 0).equals("FORM") && (type.equals("AIFF") || type.equals("AIFC")) ? 100 : 0;
     }
 
-    /** Opens {@code file} for streaming; bad content is an AudioFormatException. Reading thread. */
+    /**
+     * Opens {@code file} for streaming through one 64 KiB buffer, or one frame of up to 256 KiB if a frame is larger
+     * ({@link PcmStreamReader}); bad content is an AudioFormatException. The header is parsed and validated here
+     * ({@link AiffParser}): an SSND chunk that ends before the samples COMM announced is refused now, and a file that
+     * shrinks while it is read is an AudioFormatException when reading reaches the missing part. Reading thread.
+     */
     @Override
     public AudioReader open(Path file) throws IOException {
-        return AiffReader.open(file);
+        return PcmStreamReader.open(file, channel -> {
+            AiffParser.Layout layout = AiffParser.parse(channel);
+            return new PcmStreamReader(channel, layout.info(), layout.sampleFormat(), layout.dataOffset(),
+                    layout.frames(), AiffImporterFactory::truncated);
+        });
+    }
+
+    /** The message for a file that ends inside the samples of its SSND chunk. */
+    private static String truncated(long end, long dataOffset, long dataBytes) {
+        return "the file ends at byte " + end + ", inside the " + dataBytes + " bytes of samples that start at offset "
+                + dataOffset;
     }
 }

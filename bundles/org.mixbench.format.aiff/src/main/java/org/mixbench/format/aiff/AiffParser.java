@@ -12,6 +12,8 @@ import java.util.Map;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.Tags;
+import org.mixbench.format.pcm.ChannelReads;
+import org.mixbench.format.pcm.ChunkText;
 
 /**
  * Walks the chunks of a FORM/AIFF or FORM/AIFC file with positional reads and validates what it finds: COMM (with
@@ -56,8 +58,8 @@ final class AiffParser {
         if (n < 12) {
             throw new AudioFormatException("the file ends after " + n + " bytes, inside the FORM header at offset 0");
         }
-        String magic = AiffText.id(header.array(), 0);
-        String type = AiffText.id(header.array(), 8);
+        String magic = ChunkText.id(header.array(), 0);
+        String type = ChunkText.id(header.array(), 8);
         if (!magic.equals("FORM")) {
             throw new AudioFormatException("not an AIFF file: offset 0 holds '" + magic + "', not FORM");
         }
@@ -79,7 +81,7 @@ final class AiffParser {
             if (read(pos, 8) < 8) {
                 break;
             }
-            String id = AiffText.id(header.array(), 0);
+            String id = ChunkText.id(header.array(), 0);
             long size = header.getInt(4) & U32;
             long payload = pos + 8;
             if (size > fileSize - payload) {
@@ -139,7 +141,7 @@ final class AiffParser {
             throw new AudioFormatException(where + " declares a sample rate of " + rate + " Hz, outside 1 to "
                     + (long) MAX_RATE);
         }
-        String compression = aifc ? AiffText.id(header.array(), 18) : "NONE";
+        String compression = aifc ? ChunkText.id(header.array(), 18) : "NONE";
         AiffSampleFormat format = switch (compression) {
             case "NONE", "twos", "sowt" -> {
                 if (sampleSize < 1 || sampleSize > 32) {
@@ -152,7 +154,7 @@ final class AiffParser {
             case "fl64", "FL64" -> AiffSampleFormat.ieeeFloat(8);
             default -> throw new AudioFormatException("unsupported AIFF-C compression '" + compression + "'");
         };
-        long frameBytes = (long) channels * format.bytes();
+        long frameBytes = (long) channels * format.bytesPerSample();
         long dataOffset = 0;
         if (ssndOffset < 0) {
             if (frames > 0) {
@@ -187,30 +189,14 @@ final class AiffParser {
         if (text == null || text.length < length) {
             text = new byte[Math.max(length, 256)];
         }
-        ByteBuffer buffer = ByteBuffer.wrap(text, 0, length);
-        long p = payload;
-        while (buffer.hasRemaining()) {
-            int r = channel.read(buffer, p);
-            if (r < 0) {
-                break;
-            }
-            p += r;
-        }
-        return AiffText.decode(text, 0, buffer.position());
+        int n = ChannelReads.readAt(channel, ByteBuffer.wrap(text, 0, length), payload);
+        return ChunkText.decode(text, 0, n);
     }
 
     /** Reads up to {@code length} (at most 64) bytes at {@code pos} into {@link #header}; returns the count read. */
     private int read(long pos, int length) throws IOException {
         header.clear().limit(length);
-        long p = pos;
-        while (header.hasRemaining()) {
-            int r = channel.read(header, p);
-            if (r < 0) {
-                break;
-            }
-            p += r;
-        }
-        int n = header.position();
+        int n = ChannelReads.readAt(channel, header, pos);
         header.clear();
         return n;
     }

@@ -1,5 +1,7 @@
 package org.mixbench.format.aiff;
 
+import org.mixbench.format.pcm.SampleDecoder;
+
 /**
  * How the samples of an SSND chunk are stored and how they become floats: signed PCM of 1 to 32 bits in words of 1
  * to 4 bytes, big-endian (AIFF, AIFF-C {@code NONE} and {@code twos}) or little-endian ({@code sowt}), left-justified
@@ -7,7 +9,7 @@ package org.mixbench.format.aiff;
  * is scaled by 2^-(word bits - 1), so values round trip bit-exactly. Immutable; decoding runs on the reading thread
  * and allocates nothing.
  */
-final class AiffSampleFormat {
+final class AiffSampleFormat implements SampleDecoder {
     private final boolean floating;
     private final boolean littleEndian;
     private final int bytes;
@@ -38,8 +40,9 @@ final class AiffSampleFormat {
         return new AiffSampleFormat(true, false, bytes, bytes * 8);
     }
 
-    /** Bytes per sample in the file. */
-    int bytes() {
+    /** Bytes per sample in the file. Any thread. */
+    @Override
+    public int bytesPerSample() {
         return bytes;
     }
 
@@ -61,7 +64,8 @@ final class AiffSampleFormat {
      * Decodes {@code frames} interleaved frames of {@code channels} samples from {@code src[0 ...]} into
      * {@code dst[c][offset ...]}. Reading thread; allocates nothing.
      */
-    void decode(byte[] src, int frames, int channels, float[][] dst, int offset) {
+    @Override
+    public void decode(byte[] src, int frames, int channels, float[][] dst, int offset) {
         int stride = channels * bytes;
         int end = offset + frames;
         for (int c = 0; c < channels; c++) {

@@ -1,15 +1,13 @@
 package org.mixbench.format.aiff;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixbench.api.audio.AudioReader;
+import org.mixbench.testkit.Allocations;
 
 /**
  * Reading streams in constant memory: the bytes this thread allocates (the JVM's per-thread counter) to read a
@@ -21,22 +19,9 @@ class AiffConstantMemoryTest {
     @TempDir
     Path dir;
 
-    private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
+    /** Reads {@code file} to the end through {@code buffers}; returns the bytes allocated and checks the count. */
     private static long read(Path file, float[][] buffers, long expectedFrames) throws IOException {
-        long before = allocated();
-        long frames = 0;
-        try (AudioReader reader = new AiffImporterFactory().open(file)) {
-            int n;
-            while ((n = reader.read(buffers, 0, buffers[0].length)) >= 0) {
-                frames += n;
-            }
-        }
-        long bytes = allocated() - before;
-        assertEquals(expectedFrames, frames);
-        return bytes;
+        return Allocations.toReadToTheEnd(new AiffImporterFactory(), file, buffers, expectedFrames);
     }
 
     @Test

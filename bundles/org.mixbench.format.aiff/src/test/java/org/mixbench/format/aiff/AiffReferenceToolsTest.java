@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioReader;
+import org.mixbench.testkit.ReferenceTools;
 
 /**
  * Cross-checks with the reference tools: the AIFF and AIFF-C files sox and ffmpeg write read with our importer to
@@ -24,22 +24,7 @@ class AiffReferenceToolsTest {
 
     private float[] ours(Path file) throws IOException {
         try (AudioReader reader = importer.open(file)) {
-            int channels = reader.info().channels();
-            List<Float> all = new ArrayList<>();
-            float[][] buffers = new float[channels][1024];
-            int n;
-            while ((n = reader.read(buffers, 0, 1024)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < channels; c++) {
-                        all.add(buffers[c][i]);
-                    }
-                }
-            }
-            float[] x = new float[all.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = all.get(i);
-            }
-            return x;
+            return ReferenceTools.readInterleaved(reader);
         }
     }
 
@@ -54,7 +39,7 @@ class AiffReferenceToolsTest {
         assertEquals(11_025, info.frames(), what);
         assertEquals(format, info.format(), what);
         assertEquals(encoding, info.encoding(), what);
-        float[] expected = Tools.ffmpegFloats(file);
+        float[] expected = ReferenceTools.ffmpegFloats(file);
         float[] actual = ours(file);
         assertEquals(expected.length, actual.length, what + ": sample count");
         for (int i = 0; i < expected.length; i++) {

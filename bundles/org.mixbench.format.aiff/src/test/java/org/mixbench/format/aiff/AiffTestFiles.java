@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mixbench.testkit.ReferenceTools;
+
 /** Small valid AIFF and AIFF-C files of every variant the importer supports, written by sox, ffmpeg and by hand. */
 final class AiffTestFiles {
     private AiffTestFiles() {
@@ -18,7 +20,7 @@ final class AiffTestFiles {
         args.addAll(List.of(format));
         args.addAll(List.of(file.toString(), "synth", Double.toString(seconds), "sine", "300", "whitenoise", "vol",
                 "0.9"));
-        Tools.run("sox", args.toArray(String[]::new));
+        ReferenceTools.runTool("sox", args.toArray(String[]::new));
         return file;
     }
 
@@ -33,7 +35,7 @@ final class AiffTestFiles {
                 "aevalsrc=exprs=" + exprs + ":s=" + rate + ":d=" + seconds));
         args.addAll(List.of(encode));
         args.add(file.toString());
-        Tools.run("ffmpeg", args.toArray(String[]::new));
+        ReferenceTools.runTool("ffmpeg", args.toArray(String[]::new));
         return file;
     }
 

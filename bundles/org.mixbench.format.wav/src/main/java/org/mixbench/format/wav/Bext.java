@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mixbench.api.audio.Tags;
+import org.mixbench.format.pcm.ChunkText;
 
 /**
  * The Broadcast Wave Format {@code bext} chunk (EBU Tech 3285, versions 0 to 2): its fields as tags with keys
@@ -80,7 +81,7 @@ final class Bext {
 
     private static void text(byte[] b, int length, int at, int size, String key, Map<String, String> tags) {
         if (length >= at + size) {
-            String value = RiffText.decode(b, at, size);
+            String value = ChunkText.decode(b, at, size);
             if (!value.isEmpty()) {
                 tags.put(key, value);
             }

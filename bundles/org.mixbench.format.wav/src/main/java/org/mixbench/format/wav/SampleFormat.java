@@ -1,12 +1,14 @@
 package org.mixbench.format.wav;
 
+import org.mixbench.format.pcm.SampleDecoder;
+
 /**
  * How the samples of a WAV data chunk are stored and how they become floats: 8-bit unsigned, 16/24/32-bit signed
  * little-endian (with fewer valid bits than the word holds, as WAVE_FORMAT_EXTENSIBLE allows), IEEE float 32 or 64.
  * Integer PCM is scaled by 2^-(word bits - 1), so values round trip bit-exactly; bits below the valid bits are
  * cleared. Immutable; the decoding methods run on the reading thread and allocate nothing.
  */
-final class SampleFormat {
+final class SampleFormat implements SampleDecoder {
     /** The storage families the reader decodes. */
     enum Kind {
         /** 8-bit offset binary, 128 is zero. */
@@ -53,8 +55,9 @@ final class SampleFormat {
         return kind;
     }
 
-    /** Bytes per sample in the file (the word, or container). */
-    int bytes() {
+    /** Bytes per sample in the file (the word, or container). Any thread. */
+    @Override
+    public int bytesPerSample() {
         return bytes;
     }
 
@@ -79,7 +82,8 @@ final class SampleFormat {
      * Decodes {@code frames} interleaved frames of {@code channels} samples from {@code src[0 ...]} into
      * {@code dst[c][offset ...]}. Reading thread; allocates nothing.
      */
-    void decode(byte[] src, int frames, int channels, float[][] dst, int offset) {
+    @Override
+    public void decode(byte[] src, int frames, int channels, float[][] dst, int offset) {
         int stride = channels * bytes;
         for (int c = 0; c < channels; c++) {
             float[] out = dst[c];

@@ -7,6 +7,8 @@ import java.util.List;
 import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.ImporterFactory;
 import org.mixbench.api.contribution.Descriptor;
+import org.mixbench.format.pcm.ChunkText;
+import org.mixbench.format.pcm.PcmStreamReader;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -56,14 +58,30 @@ public final class WavImporterFactory implements ImporterFactory {
         if (head == null || length < 12 || head.length < 12) {
             return 0;
         }
-        String magic = RiffText.id(head, 0);
+        String magic = ChunkText.id(head, 0);
         boolean riff = magic.equals("RIFF") || magic.equals("RF64") || magic.equals("BW64");
-        return riff && RiffText.id(head, 8).equals("WAVE") ? 100 : 0;
+        return riff && ChunkText.id(head, 8).equals("WAVE") ? 100 : 0;
     }
 
-    /** Opens {@code file} for streaming; bad content is an AudioFormatException. Reading thread. */
+    /**
+     * Opens {@code file} for streaming through one 64 KiB buffer ({@link PcmStreamReader}); bad content is an
+     * AudioFormatException. The header is parsed and validated here ({@link WavParser}): a data chunk that ends before
+     * the size it announced is refused now, and a file that shrinks while it is read is an AudioFormatException when
+     * reading reaches the missing part. A partial frame at the end of the data chunk (a size that is not a multiple
+     * of the block align) is not audio and is not read. Reading thread.
+     */
     @Override
     public AudioReader open(Path file) throws IOException {
-        return WavReader.open(file);
+        return PcmStreamReader.open(file, channel -> {
+            WavParser.Layout layout = WavParser.parse(channel);
+            return new PcmStreamReader(channel, layout.info(), layout.sampleFormat(), layout.dataOffset(),
+                    layout.frames(), WavImporterFactory::truncated);
+        });
+    }
+
+    /** The message for a file that ends inside the samples of its data chunk, whose header is the 8 bytes before. */
+    private static String truncated(long end, long dataOffset, long dataBytes) {
+        return "the data chunk at offset " + (dataOffset - 8) + " ends at byte " + end + ", before the " + dataBytes
+                + " bytes of samples it announced";
     }
 }

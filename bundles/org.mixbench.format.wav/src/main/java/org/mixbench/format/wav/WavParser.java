@@ -12,6 +12,8 @@ import java.util.Map;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.Tags;
+import org.mixbench.format.pcm.ChannelReads;
+import org.mixbench.format.pcm.ChunkText;
 
 /**
  * Walks the chunks of a RIFF/WAVE, RF64 or BW64 file with positional reads and validates what it finds: the header,
@@ -60,8 +62,8 @@ final class WavParser {
         if (n < 12) {
             throw new AudioFormatException("the file ends after " + n + " bytes, inside the RIFF header at offset 0");
         }
-        String magic = RiffText.id(header.array(), 0);
-        String form = RiffText.id(header.array(), 8);
+        String magic = ChunkText.id(header.array(), 0);
+        String form = ChunkText.id(header.array(), 8);
         if (magic.equals("RIFX")) {
             throw new AudioFormatException("big-endian RIFX at offset 0 is not supported");
         }
@@ -94,7 +96,7 @@ final class WavParser {
             if (read(pos, 8) < 8) {
                 break;
             }
-            String id = RiffText.id(header.array(), 0);
+            String id = ChunkText.id(header.array(), 0);
             long size = header.getInt(4) & U32;
             if (large && size == U32) {
                 Long real = id.equals("data") ? Long.valueOf(dataSize64) : ds64Sizes.get(id);
@@ -162,7 +164,7 @@ final class WavParser {
 
     /** Reads the ds64 chunk at offset 12 and returns the data size; the form size goes to {@code ds64Sizes}. */
     private long readDs64(String magic) throws IOException {
-        if (read(12, 8) < 8 || !RiffText.id(header.array(), 0).equals("ds64")) {
+        if (read(12, 8) < 8 || !ChunkText.id(header.array(), 0).equals("ds64")) {
             throw new AudioFormatException(magic + " file has no ds64 chunk at offset 12");
         }
         long size = header.getInt(4) & U32;
@@ -193,9 +195,9 @@ final class WavParser {
                 long entrySize = header.getLong(4);
                 if (entrySize < 0) {
                     throw new AudioFormatException("ds64 chunk at offset 12 declares a negative size for chunk '"
-                            + RiffText.id(header.array(), 0) + "'");
+                            + ChunkText.id(header.array(), 0) + "'");
                 }
-                ds64Sizes.putIfAbsent(RiffText.id(header.array(), 0), entrySize);
+                ds64Sizes.putIfAbsent(ChunkText.id(header.array(), 0), entrySize);
             }
         }
         return dataSize;
@@ -272,10 +274,10 @@ final class WavParser {
             throw new AudioFormatException(String.format("unsupported WAV encoding 0x%04X%s%s", tag,
                     name.isEmpty() ? "" : " (" + name + ")", extensible ? " in WAVE_FORMAT_EXTENSIBLE" : ""));
         }
-        int needed = channels * format.bytes();
+        int needed = channels * format.bytesPerSample();
         if (blockAlign != needed) {
             throw new AudioFormatException(where + " declares block align " + blockAlign + " but " + channels
-                    + " channels of " + format.bytes() * 8 + "-bit samples need " + needed);
+                    + " channels of " + format.bytesPerSample() * 8 + "-bit samples need " + needed);
         }
         return new Fmt(format, channels, rate, blockAlign);
     }
@@ -308,31 +310,22 @@ final class WavParser {
         if (metadata == null || metadata.length < length) {
             metadata = new byte[Math.max(length, 1024)];
         }
-        ByteBuffer buffer = ByteBuffer.wrap(metadata, 0, length);
-        long p = payload;
-        while (buffer.hasRemaining()) {
-            int r = channel.read(buffer, p);
-            if (r < 0) {
-                break;
-            }
-            p += r;
-        }
-        return buffer.position();
+        return ChannelReads.readAt(channel, ByteBuffer.wrap(metadata, 0, length), payload);
     }
 
     /** Maps the INFO entries of a LIST payload in {@link #metadata} to tags; other LIST types are ignored. */
     private void parseList(int length) {
-        if (length < 4 || !RiffText.id(metadata, 0).equals("INFO")) {
+        if (length < 4 || !ChunkText.id(metadata, 0).equals("INFO")) {
             return;
         }
         ByteBuffer in = ByteBuffer.wrap(metadata, 0, length).order(ByteOrder.LITTLE_ENDIAN);
         int p = 4;
         while (p <= length - 8) {
-            String id = RiffText.id(metadata, p);
+            String id = ChunkText.id(metadata, p);
             long size = in.getInt(p + 4) & U32;
             int text = p + 8;
             int n = (int) Math.min(size, length - text);
-            String value = RiffText.decode(metadata, text, n);
+            String value = ChunkText.decode(metadata, text, n);
             if (!value.isEmpty()) {
                 if (id.equals("IPRT")) {
                     infoTrackFallback = value;
@@ -353,15 +346,7 @@ final class WavParser {
     /** Reads up to {@code length} (at most 64) bytes at {@code pos} into {@link #header}; returns the count read. */
     private int read(long pos, int length) throws IOException {
         header.clear().limit(length);
-        long p = pos;
-        while (header.hasRemaining()) {
-            int r = channel.read(header, p);
-            if (r < 0) {
-                break;
-            }
-            p += r;
-        }
-        int n = header.position();
+        int n = ChannelReads.readAt(channel, header, pos);
         header.clear();
         return n;
     }

@@ -1,19 +1,17 @@
 package org.mixbench.format.wav;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.export.ExportFormat;
 import org.mixbench.api.export.ExportWriter;
 import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.testkit.Allocations;
 
 /**
  * Reading and writing stream in constant memory: the bytes this thread allocates (the JVM's per-thread counter) to
@@ -27,10 +25,6 @@ class WavConstantMemoryTest {
     @TempDir
     Path dir;
 
-    private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-    }
-
     /** Writes {@code frames} of a 24-bit stereo sine through one reused block; returns the bytes allocated. */
     private static long write(Path file, long frames, AudioBlock block) throws IOException {
         float[] left = block.channel(0);
@@ -38,7 +32,7 @@ class WavConstantMemoryTest {
             left[i] = (float) Math.sin(i * 0.01);
             block.channel(1)[i] = -left[i];
         }
-        long before = allocated();
+        long before = Allocations.ofCurrentThread();
         try (ExportWriter writer = new WavExporterFactory().open(file, new ExportFormat(RATE, 2, frames),
                 Map.of("bits", "24"), Map.of("title", "memory"))) {
             for (long done = 0; done < frames; done += block.maxFrames()) {
@@ -46,22 +40,12 @@ class WavConstantMemoryTest {
                 writer.write(block);
             }
         }
-        return allocated() - before;
+        return Allocations.ofCurrentThread() - before;
     }
 
     /** Reads {@code file} to the end through {@code buffers}; returns the bytes allocated and checks the count. */
     private static long read(Path file, float[][] buffers, long expectedFrames) throws IOException {
-        long before = allocated();
-        long frames = 0;
-        try (AudioReader reader = new WavImporterFactory().open(file)) {
-            int n;
-            while ((n = reader.read(buffers, 0, buffers[0].length)) >= 0) {
-                frames += n;
-            }
-        }
-        long bytes = allocated() - before;
-        assertEquals(expectedFrames, frames);
-        return bytes;
+        return Allocations.toReadToTheEnd(new WavImporterFactory(), file, buffers, expectedFrames);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioReader;
+import org.mixbench.testkit.ReferenceTools;
 import org.mixbench.testkit.Signals;
 
 /**
@@ -34,22 +35,7 @@ class WavReferenceToolsTest {
     /** Our decode of {@code file}, interleaved like ffmpeg's output. */
     private float[] ours(Path file) throws IOException {
         try (AudioReader reader = importer.open(file)) {
-            int channels = reader.info().channels();
-            List<Float> all = new ArrayList<>();
-            float[][] buffers = new float[channels][1024];
-            int n;
-            while ((n = reader.read(buffers, 0, 1024)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    for (int c = 0; c < channels; c++) {
-                        all.add(buffers[c][i]);
-                    }
-                }
-            }
-            float[] x = new float[all.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = all.get(i);
-            }
-            return x;
+            return ReferenceTools.readInterleaved(reader);
         }
     }
 
@@ -87,7 +73,7 @@ class WavReferenceToolsTest {
         for (int bits : new int[] {16, 24, 32}) {
             Path file = TestFiles.write(dir.resolve("int" + bits + ".wav"), audio, RATE,
                     Map.of("bits", Integer.toString(bits)), Map.of());
-            int[] decoded = Tools.ffmpegInts(file, bits);
+            int[] decoded = ReferenceTools.ffmpegInts(file, bits);
             float[] x = interleave(audio);
             assertEquals(x.length, decoded.length, bits + "-bit: sample count");
             double scale = Math.pow(2, bits - 1);
@@ -111,11 +97,11 @@ class WavReferenceToolsTest {
             for (float[][] audio : List.of(stereo, six, mono)) {
                 Path file = TestFiles.write(dir.resolve(bits + "-" + audio.length + ".wav"), audio, RATE,
                         Map.of("bits", bits), Map.of("title", "x"));
-                assertBitExact(ours(file), Tools.ffmpegFloats(file), bits + " bits, " + audio.length + " channels");
+                assertBitExact(ours(file), ReferenceTools.ffmpegFloats(file), bits + " bits, " + audio.length + " channels");
             }
         }
         Path f32 = TestFiles.write(dir.resolve("f32.wav"), stereo, RATE, Map.of("bits", "32f"), Map.of());
-        assertBitExact(interleave(stereo), Tools.ffmpegFloats(f32), "32-bit float is the input unchanged");
+        assertBitExact(interleave(stereo), ReferenceTools.ffmpegFloats(f32), "32-bit float is the input unchanged");
     }
 
     @Test
@@ -124,11 +110,11 @@ class WavReferenceToolsTest {
         for (String bits : new String[] {"16", "24", "32", "32f"}) {
             Path file = TestFiles.write(dir.resolve("sox" + bits + ".wav"), audio, RATE, Map.of("bits", bits),
                     Map.of("title", "Sox test"));
-            String summary = new String(Tools.run("sox", "--i", file.toString()), StandardCharsets.UTF_8);
+            String summary = new String(ReferenceTools.runTool("sox", "--i", file.toString()), StandardCharsets.UTF_8);
             assertTrue(summary.contains("Channels       : 2"), summary);
             assertTrue(summary.contains("Sample Rate    : 44100"), summary);
             assertTrue(summary.contains("22050 samples"), summary);
-            Tools.Result stat = Tools.exec("sox", file.toString(), "-n", "stat");
+            ReferenceTools.Result stat = ReferenceTools.exec("sox", file.toString(), "-n", "stat");
             assertEquals(0, stat.status(), stat.stderr());
             Matcher max = Pattern.compile("Maximum amplitude:\\s+(\\S+)").matcher(stat.stderr());
             assertTrue(max.find(), stat.stderr());
@@ -145,7 +131,7 @@ class WavReferenceToolsTest {
         Path file = TestFiles.write(dir.resolve("tags.wav"), new float[2][4410], RATE, Map.of("bits", "16"),
                 Map.of("title", "\u00dcberstunde (Mix 2)", "artist", "The Testers", "album", "Contract Songs",
                         "track", "3/12", "year", "2026", "comment", "mastered", "isrc", "GBAYE2600001"));
-        String json = new String(Tools.run("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
+        String json = new String(ReferenceTools.runTool("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json",
                 file.toString()), StandardCharsets.UTF_8);
         for (String[] tag : new String[][] {{"title", "\u00dcberstunde (Mix 2)"}, {"artist", "The Testers"},
             {"album", "Contract Songs"}, {"track", "3/12"}, {"date", "2026"}, {"comment", "mastered"}}) {
@@ -164,7 +150,7 @@ class WavReferenceToolsTest {
                 "aevalsrc=exprs=" + exprs + ":s=44100:d=0.25"));
         args.addAll(List.of(encodeArgs));
         args.add(file.toString());
-        Tools.run("ffmpeg", args.toArray(String[]::new));
+        ReferenceTools.runTool("ffmpeg", args.toArray(String[]::new));
         return file;
     }
 
@@ -187,7 +173,7 @@ class WavReferenceToolsTest {
             assertEquals(RATE, info.sampleRate(), 0, v[0]);
             assertEquals(11_025, info.frames(), v[0]);
             assertEquals(v[3], info.encoding(), v[0]);
-            assertBitExact(Tools.ffmpegFloats(file), ours(file), "ffmpeg " + v[0]);
+            assertBitExact(ReferenceTools.ffmpegFloats(file), ours(file), "ffmpeg " + v[0]);
         }
     }
 
@@ -198,7 +184,7 @@ class WavReferenceToolsTest {
         assertEquals("RF64", info.format());
         assertEquals("ds64", info.chunks().get(1).id());
         assertEquals(11_025, info.frames());
-        assertBitExact(Tools.ffmpegFloats(file), ours(file), "ffmpeg RF64");
+        assertBitExact(ReferenceTools.ffmpegFloats(file), ours(file), "ffmpeg RF64");
     }
 
     @Test
@@ -217,11 +203,11 @@ class WavReferenceToolsTest {
             List<String> args = new ArrayList<>(List.of("-n", "-r", "44100", "-c", v[1]));
             args.addAll(List.of(v).subList(2, v.length));
             args.addAll(List.of(file.toString(), "synth", "0.25", "sine", "300", "whitenoise", "vol", "0.9"));
-            Tools.run("sox", args.toArray(String[]::new));
+            ReferenceTools.runTool("sox", args.toArray(String[]::new));
             AudioFileInfo info = info(file);
             assertEquals(Integer.parseInt(v[1]), info.channels(), v[0]);
             assertEquals(11_025, info.frames(), v[0]);
-            assertBitExact(Tools.ffmpegFloats(file), ours(file), "sox " + v[0]);
+            assertBitExact(ReferenceTools.ffmpegFloats(file), ours(file), "sox " + v[0]);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioReader;
+import org.mixbench.testkit.ReferenceTools;
 import org.mixbench.testkit.Signals;
 
 /**
@@ -61,7 +62,7 @@ class WavRf64SwitchTest {
             }
         }
 
-        int[] ffmpeg = Tools.ffmpegInts(file, 16);
+        int[] ffmpeg = ReferenceTools.ffmpegInts(file, 16);
         assertEquals(2 * 44_100, ffmpeg.length, "ffmpeg reads every frame through ds64");
         for (int i = 0; i < ffmpeg.length; i++) {
             int expected = Math.round(audio[i % 2][i / 2] * 32_768f);

@@ -1,4 +1,4 @@
-package org.mixbench.format.aiff;
+package org.mixbench.format.pcm;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -6,18 +6,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Text in AIFF chunks and chunk ids: decoding (UTF-8, falling back to ISO-8859-1 when the bytes are not valid UTF-8,
- * cut at the first NUL after leading NULs) and printable ids for one-line messages. Stateless; any thread.
+ * Chunk ids and chunk text of RIFF and IFF files (WAV, AIFF) as strings: text is UTF-8, falling back to ISO-8859-1
+ * when the bytes are not valid UTF-8, cut at the first NUL after leading NULs; ids are printable, so messages stay
+ * one line. Stateless; any thread (the parsers call it on the reading thread).
  */
-final class AiffText {
-    private AiffText() {
+public final class ChunkText {
+    private ChunkText() {
     }
 
     /**
      * Decodes {@code length} bytes at {@code offset}: leading NULs skipped, cut at the next NUL, UTF-8 if valid, else
-     * ISO-8859-1.
+     * ISO-8859-1. Any thread.
      */
-    static String decode(byte[] bytes, int offset, int length) {
+    public static String decode(byte[] bytes, int offset, int length) {
         int start = offset;
         int limit = offset + length;
         while (start < limit && bytes[start] == 0) {
@@ -36,8 +37,11 @@ final class AiffText {
         }
     }
 
-    /** The four characters of a chunk id, non-printable bytes shown as {@code '?'} so messages stay one line. */
-    static String id(byte[] bytes, int offset) {
+    /**
+     * The four characters of the chunk id at {@code offset}, non-printable bytes shown as {@code '?'} so messages stay
+     * one line. Any thread.
+     */
+    public static String id(byte[] bytes, int offset) {
         char[] c = new char[4];
         for (int i = 0; i < 4; i++) {
             int b = bytes[offset + i] & 0xFF;
