@@ -74,15 +74,15 @@ public final class MixVersusTools {
                 dir.resolve("ffmpeg-mix.wav").toString()));
         double ffmpegTime = best(ffmpeg);
         System.out.printf(Locale.ROOT, "%n64 tracks x %.0f s at 48 kHz%n", seconds);
-        System.out.printf(Locale.ROOT, "%-62s %8s %9s%n", "renderer", "seconds", "x RT");
-        System.out.printf(Locale.ROOT, "%-62s %7.2fs %8.1fx%n",
+        System.out.printf(Locale.ROOT, "%-66s %8s %9s%n", "renderer", "seconds", "x RT");
+        System.out.printf(Locale.ROOT, "%-66s %7.2fs %8.1fx%n",
                 "Mixbench, 1 thread: EQ + comp per track, 4 buses (2 verb, 2 delay)", oneThread,
                 seconds / oneThread);
-        System.out.printf(Locale.ROOT, "%-62s %7.2fs %8.1fx%n", "Mixbench, " + cores + " threads (all cores): same "
+        System.out.printf(Locale.ROOT, "%-66s %7.2fs %8.1fx%n", "Mixbench, " + cores + " threads (all cores): same "
                 + "session", allCores, seconds / allCores);
-        System.out.printf(Locale.ROOT, "%-62s %7.2fs %8.1fx%n", "sox -m (plain sum, no processing)", soxTime,
+        System.out.printf(Locale.ROOT, "%-66s %7.2fs %8.1fx%n", "sox -m (plain sum, no processing)", soxTime,
                 seconds / soxTime);
-        System.out.printf(Locale.ROOT, "%-62s %7.2fs %8.1fx%n", "ffmpeg amix (plain sum, no processing)",
+        System.out.printf(Locale.ROOT, "%-66s %7.2fs %8.1fx%n", "ffmpeg amix (plain sum, no processing)",
                 ffmpegTime, seconds / ffmpegTime);
     }
 
