@@ -113,13 +113,8 @@ final class LiveMeters implements MonitorListener {
         long now = System.nanoTime();
         if (now - lastPublish >= PUBLISH_NANOS) {
             lastPublish = now;
-            Readings.Loudness l = loudnessReading();
-            Readings.Spectrum s = spectrumReading();
-            Readings.Stereo st = stereoReading();
+            takeReadings();
             synchronized (this) {
-                lastLoudness = l;
-                lastSpectrum = s;
-                lastStereo = st;
                 if (playing) {
                     publishLocked("playing " + source);
                 }
@@ -131,17 +126,22 @@ final class LiveMeters implements MonitorListener {
     public void stopped() {
         if (loudness != null) {
             peaks.finish();
-            Readings.Loudness l = loudnessReading();
-            Readings.Spectrum s = spectrumReading();
-            Readings.Stereo st = stereoReading();
-            synchronized (this) {
-                lastLoudness = l;
-                lastSpectrum = s;
-                lastStereo = st;
-            }
+            takeReadings();
         }
         discard();
         markStopped();
+    }
+
+    /** Reads the meters (outside the lock) and keeps the readings as the latest. Monitor thread. */
+    private void takeReadings() {
+        Readings.Loudness l = loudnessReading();
+        Readings.Spectrum s = spectrumReading();
+        Readings.Stereo st = stereoReading();
+        synchronized (this) {
+            lastLoudness = l;
+            lastSpectrum = s;
+            lastStereo = st;
+        }
     }
 
     /** The bus is gone (or the views): what the feed shows is marked stopped and nothing more is published. Any thread. */
