@@ -2,17 +2,14 @@ package org.mixbench.workbench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mixbench.api.workbench.ViewDescriptor;
 import org.mixbench.processors.basic.GainFactory;
+import org.mixbench.testkit.ui.SwtTestKit;
 import org.mixbench.processors.basic.StereoUtilityFactory;
 import org.mixbench.workbench.views.internal.ContributionsView;
 import org.mixbench.workbench.views.internal.ProcessorsView;
@@ -44,12 +42,7 @@ class WorkbenchWindowTest {
 
     @org.junit.jupiter.api.BeforeAll
     static void createDisplay() throws java.io.IOException {
-        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
-        String path = System.getProperty("swt.library.path");
-        if (path != null) {
-            Files.createDirectories(Paths.get(path));
-        }
-        display = new Display();
+        display = SwtTestKit.createDisplay();
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -82,16 +75,7 @@ class WorkbenchWindowTest {
     }
 
     private static List<Control> find(Control root, String id) {
-        List<Control> found = new ArrayList<>();
-        if (id.equals(root.getData(WorkbenchWindow.WIDGET_ID)) || id.equals(root.getData("mixbench.id"))) {
-            found.add(root);
-        }
-        if (root instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                found.addAll(find(child, id));
-            }
-        }
-        return found;
+        return SwtTestKit.all(root).stream().filter(c -> id.equals(c.getData(WorkbenchWindow.WIDGET_ID))).toList();
     }
 
     private Table visibleTable(String id) {
@@ -112,8 +96,7 @@ class WorkbenchWindowTest {
     }
 
     private Path screenshot(String name) throws Exception {
-        Path dir = Paths.get(System.getProperty("mixbench.screenshots", "target/screenshots"));
-        Path file = dir.resolve(name);
+        Path file = SwtTestKit.screenshots().resolve(name);
         window.screenshot(file);
         assertTrue(Files.size(file) > 5_000, "screenshot too small to hold a window");
         return file;

@@ -1,23 +1,18 @@
 package org.mixbench.workbench.meters.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mixbench.testkit.ui.SwtTestKit.find;
+import static org.mixbench.testkit.ui.SwtTestKit.screenshot;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
@@ -34,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.mixbench.analysis.FileAnalysis;
 import org.mixbench.analysis.FileAnalyzer;
 import org.mixbench.analysis.LiveReadings;
-import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.testkit.StaticRegistry;
+import org.mixbench.testkit.ui.SwtTestKit;
 import org.mixbench.workbench.api.ViewSite;
 
 /**
@@ -50,12 +45,7 @@ class MeterViewsPaintTest {
 
     @BeforeAll
     static void createDisplay() throws IOException {
-        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
-        String path = System.getProperty("swt.library.path");
-        if (path != null) {
-            Files.createDirectories(Paths.get(path));
-        }
-        display = new Display();
+        display = SwtTestKit.createDisplay();
     }
 
     @AfterAll
@@ -76,74 +66,11 @@ class MeterViewsPaintTest {
     }
 
     private ViewSite site() {
-        ContributionRegistry registry = new StaticRegistry();
-        return new ViewSite() {
-            @Override
-            public ContributionRegistry registry() {
-                return registry;
-            }
-
-            @Override
-            public Display display() {
-                return display;
-            }
-
-            @Override
-            public String perspective() {
-                return "master";
-            }
-
-            @Override
-            public void setStatusMessage(String message) {
-                status = message;
-            }
-        };
+        return SwtTestKit.viewSite(display, new StaticRegistry(), "master", message -> status = message);
     }
 
     private void settle(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static <T extends Control> T find(Control root, Class<T> type) {
-        if (type.isInstance(root)) {
-            return type.cast(root);
-        }
-        if (root instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                T found = find(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The control's pixels as they are on screen; also saved as a PNG. */
-    private ImageData capture(Control control, String name) throws IOException {
-        Point origin = control.toDisplay(0, 0);
-        Rectangle size = control.getBounds();
-        Image image = new Image(display, size.width, size.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, origin.x, origin.y);
-        gc.dispose();
-        ImageData data = image.getImageData();
-        image.dispose();
-        Path dir = Files.createDirectories(Paths.get(System.getProperty("mixbench.screenshots", "target/screenshots")));
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {data};
-        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
-        return data;
+        SwtTestKit.settle(display, millis);
     }
 
     private static RGB pixel(ImageData data, int x, int y) {
@@ -183,9 +110,9 @@ class MeterViewsPaintTest {
         feed.publish("test tone", new Readings.Loudness(-12, -18, -16.5, 7.2, -0.4, history(), 0.1, 60),
                 Readings.Spectrum.EMPTY, Readings.Stereo.EMPTY, 1);
         settle(300);
-        LoudnessCanvas canvas = find(holder, LoudnessCanvas.class);
+        LoudnessCanvas canvas = find(holder, LoudnessCanvas.class, null);
         assertEquals(-12, canvas.reading().momentary(), 0.0, "the view shows the published reading");
-        ImageData data = capture(canvas, "meter-loudness.png");
+        ImageData data = screenshot(canvas, "meter-loudness.png");
         Rectangle area = canvas.getClientArea();
         int top = area.y + 24;
         int bottom = area.y + area.height - 20;
@@ -220,8 +147,8 @@ class MeterViewsPaintTest {
         feed.publish("tone", Readings.Loudness.EMPTY, new Readings.Spectrum(48_000, db, peak), Readings.Stereo.EMPTY,
                 1);
         settle(300);
-        SpectrumCanvas canvas = find(holder, SpectrumCanvas.class);
-        ImageData data = capture(canvas, "meter-spectrum.png");
+        SpectrumCanvas canvas = find(holder, SpectrumCanvas.class, null);
+        ImageData data = screenshot(canvas, "meter-spectrum.png");
         Rectangle area = canvas.getClientArea();
         int left = area.x + 40;
         int width = area.x + area.width - 8 - left;
@@ -259,8 +186,8 @@ class MeterViewsPaintTest {
         feed.publish("mono", Readings.Loudness.EMPTY, Readings.Spectrum.EMPTY, new Readings.Stereo(1, 1, side, mid),
                 1);
         settle(300);
-        StereoCanvas canvas = find(holder, StereoCanvas.class);
-        ImageData data = capture(canvas, "meter-stereo.png");
+        StereoCanvas canvas = find(holder, StereoCanvas.class, null);
+        ImageData data = screenshot(canvas, "meter-stereo.png");
         Rectangle area = canvas.getClientArea();
         int cx = area.x + area.width / 2;
         int points = 0;
@@ -316,7 +243,7 @@ class MeterViewsPaintTest {
         assertEquals(-14.5, feed.loudness().integrated(), 0.0);
         assertEquals(0.6, feed.stereo().overall(), 0.0);
         assertEquals(1025, feed.spectrum().average().length);
-        assertEquals(1000, find(loudness, ProgressBar.class).getSelection());
-        capture(shell, "meters-after-analysis.png");
+        assertEquals(1000, find(loudness, ProgressBar.class, null).getSelection());
+        screenshot(shell, "meters-after-analysis.png");
     }
 }

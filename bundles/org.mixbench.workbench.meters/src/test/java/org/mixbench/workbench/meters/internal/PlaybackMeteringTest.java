@@ -1,24 +1,15 @@
 package org.mixbench.workbench.meters.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mixbench.testkit.ui.SwtTestKit.find;
+import static org.mixbench.testkit.ui.SwtTestKit.screenshot;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -31,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mixbench.analysis.loudness.LoudnessMeter;
-import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.core.internal.RingMonitorBus;
 import org.mixbench.testkit.StaticRegistry;
+import org.mixbench.testkit.ui.SwtTestKit;
 import org.mixbench.workbench.api.ViewSite;
 
 /**
@@ -54,12 +45,7 @@ class PlaybackMeteringTest {
 
     @BeforeAll
     static void createDisplay() throws IOException {
-        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
-        String path = System.getProperty("swt.library.path");
-        if (path != null) {
-            Files.createDirectories(Paths.get(path));
-        }
-        display = new Display();
+        display = SwtTestKit.createDisplay();
     }
 
     @AfterAll
@@ -83,71 +69,11 @@ class PlaybackMeteringTest {
     }
 
     private ViewSite site() {
-        ContributionRegistry registry = new StaticRegistry();
-        return new ViewSite() {
-            @Override
-            public ContributionRegistry registry() {
-                return registry;
-            }
-
-            @Override
-            public Display display() {
-                return display;
-            }
-
-            @Override
-            public String perspective() {
-                return "master";
-            }
-
-            @Override
-            public void setStatusMessage(String message) {
-            }
-        };
+        return SwtTestKit.viewSite(display, new StaticRegistry(), "master", message -> { });
     }
 
     private void settle(long millis) {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            while (display.readAndDispatch()) {
-                // drain
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static <T extends Control> T find(Control root, Class<T> type, String id) {
-        if (type.isInstance(root) && (id == null || id.equals(root.getData("mixbench.id")))) {
-            return type.cast(root);
-        }
-        if (root instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                T found = find(child, type, id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void capture(Control control, String name) throws IOException {
-        Point origin = control.toDisplay(0, 0);
-        Rectangle size = control.getBounds();
-        Image image = new Image(display, size.width, size.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, origin.x, origin.y);
-        gc.dispose();
-        ImageData data = image.getImageData();
-        image.dispose();
-        Path dir = Files.createDirectories(Paths.get(System.getProperty("mixbench.screenshots", "target/screenshots")));
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {data};
-        loader.save(dir.resolve(name).toString(), SWT.IMAGE_PNG);
+        SwtTestKit.settle(display, millis);
     }
 
     /** Plays {@code seconds} of a 1 kHz sine at -20 dBFS in both channels into the bus, paced in real time. */
@@ -218,7 +144,7 @@ class PlaybackMeteringTest {
         assertEquals(expected, live.momentary(), 0.1, "momentary, live");
         assertEquals(expected, live.integrated(), 0.1, "integrated so far, live");
         assertTrue(feed.live());
-        capture(shell, "meters-playing.png");
+        screenshot(shell, "meters-playing.png");
 
         playback.join(10_000);
         settle(300);
@@ -259,7 +185,7 @@ class PlaybackMeteringTest {
 
         assertTrue(publications >= SECONDS * 10 && publications <= SECONDS * LiveMeters.PUBLISH_PER_SECOND + 5,
                 "published " + publications + " times in " + SECONDS + " s (at most ~30 a second, not per block)");
-        capture(shell, "meters-stopped.png");
+        screenshot(shell, "meters-stopped.png");
     }
 
     @Test

@@ -2,25 +2,18 @@ package org.mixbench.workbench.mixer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -40,13 +33,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixbench.api.contribution.ContributionKind;
-import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.mixing.session.Session;
 import org.mixbench.mixing.session.SessionFiles;
 import org.mixbench.processors.eqdyn.CompressorFactory;
 import org.mixbench.processors.eqdyn.GateFactory;
 import org.mixbench.processors.eqdyn.ParametricEqFactory;
 import org.mixbench.testkit.StaticRegistry;
+import org.mixbench.testkit.ui.SwtTestKit;
 import org.mixbench.workbench.api.ViewSite;
 
 /**
@@ -63,13 +56,8 @@ class MixerViewTest {
 
     @BeforeAll
     static void createDisplay() throws IOException {
-        assertNotNull(System.getenv("DISPLAY"), "the UI tests need a display: run them under xvfb-run");
-        String path = System.getProperty("swt.library.path");
-        if (path != null) {
-            Files.createDirectories(Paths.get(path));
-        }
         System.setProperty("mixbench.noDialogs", "true");
-        display = new Display();
+        display = SwtTestKit.createDisplay();
     }
 
     @AfterAll
@@ -94,28 +82,7 @@ class MixerViewTest {
         CompressorFactory compressor = new CompressorFactory();
         registry = new StaticRegistry().add(ContributionKind.PROCESSOR, eq.descriptor(), eq, Map.of())
                 .add(ContributionKind.PROCESSOR, compressor.descriptor(), compressor, Map.of());
-        ContributionRegistry registry = this.registry;
-        return new ViewSite() {
-            @Override
-            public ContributionRegistry registry() {
-                return registry;
-            }
-
-            @Override
-            public Display display() {
-                return display;
-            }
-
-            @Override
-            public String perspective() {
-                return "mix";
-            }
-
-            @Override
-            public void setStatusMessage(String message) {
-                status = message;
-            }
-        };
+        return SwtTestKit.viewSite(display, registry, "mix", message -> status = message);
     }
 
     private Path sessionFile() throws IOException {
@@ -134,24 +101,12 @@ class MixerViewTest {
         return file;
     }
 
-    private static List<Control> all(Control root) {
-        List<Control> out = new ArrayList<>();
-        out.add(root);
-        if (root instanceof Composite c) {
-            for (Control child : c.getChildren()) {
-                out.addAll(all(child));
-            }
-        }
-        return out;
-    }
-
     private static <T extends Control> T byId(Control root, String id, Class<T> type) {
-        for (Control c : all(root)) {
-            if (id.equals(c.getData("mixbench.id")) && type.isInstance(c)) {
-                return type.cast(c);
-            }
+        T found = SwtTestKit.find(root, type, id);
+        if (found == null) {
+            throw new AssertionError("no " + id);
         }
-        throw new AssertionError("no " + id);
+        return found;
     }
 
     private void settle() {
@@ -388,7 +343,7 @@ class MixerViewTest {
         click(byId(root, "mixer.undo", Button.class));
         settle();
         assertTrue(strip(part, 0).inserts().isEmpty());
-        assertTrue(all(root).stream().noneMatch(c -> "strip.Drums.insert.0".equals(c.getData("mixbench.id"))));
+        assertTrue(SwtTestKit.all(root).stream().noneMatch(c -> "strip.Drums.insert.0".equals(c.getData("mixbench.id"))));
         click(byId(root, "mixer.redo", Button.class));
         settle();
         assertEquals(CompressorFactory.ID, strip(part, 0).inserts().get(0).processor());
@@ -580,17 +535,6 @@ class MixerViewTest {
     private void screenshot(Control control, String name) throws IOException {
         settle();
         paint();
-        Point origin = control.toDisplay(0, 0);
-        Rectangle size = control.getBounds();
-        Image image = new Image(display, size.width, size.height);
-        GC gc = new GC(display);
-        gc.copyArea(image, origin.x, origin.y);
-        gc.dispose();
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        image.dispose();
-        Path out = Files.createDirectories(Paths.get(System.getProperty("mixbench.screenshots",
-                "target/screenshots")));
-        loader.save(out.resolve(name).toString(), SWT.IMAGE_PNG);
+        SwtTestKit.screenshot(control, name);
     }
 }
