@@ -38,6 +38,8 @@ public final class MixRenderer implements AutoCloseable {
     /** Frames per block. */
     public static final int BLOCK = 512;
     private static final long MAX_TAIL_FRAMES_SECONDS = 30;
+    /** The default time budget factor of offline renders, see {@link #setTimeBudget}. */
+    public static final double OFFLINE_TIME_BUDGET = 100;
 
     private final double sampleRate;
     private final List<ClipPlayer>[] clips;
@@ -83,6 +85,7 @@ public final class MixRenderer implements AutoCloseable {
         this.peaks = built.peaks;
         this.levels = levels.length;
         this.crew = new Crew(levels, this::renderNode, threads, "mixbench-render");
+        setTimeBudget(OFFLINE_TIME_BUDGET);
     }
 
     /**
@@ -470,6 +473,22 @@ public final class MixRenderer implements AutoCloseable {
             node.deliver(position, frames);
         }
         peaks.set(n, Float.floatToRawIntBits(peak(node.post, frames)));
+    }
+
+    /**
+     * How much of real time one processor may use: a processor that takes longer than {@code factor} times the
+     * duration of the audio it processes, {@value StripNode#OVER_BUDGET_BLOCKS} blocks in a row, is bypassed and
+     * reported in {@link #warnings()}. Offline renders allow {@value #OFFLINE_TIME_BUDGET} (only a pathological
+     * processor is stopped); real-time playback sets 1 (a processor slower than real time cannot play). Render
+     * thread, before rendering.
+     */
+    public void setTimeBudget(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("the time budget must be positive, not " + factor);
+        }
+        for (StripNode node : nodes) {
+            node.budgetNanosPerFrame = factor * 1e9 / sampleRate;
+        }
     }
 
     /** Threads the render runs on (the render thread included). */

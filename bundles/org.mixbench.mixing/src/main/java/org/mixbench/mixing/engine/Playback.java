@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Real-time playback of a compiled session: a playback thread pulls blocks from the {@link MixRenderer} and writes
- * them to an {@link AudioSink}, which paces it. The UI asks for the position and stops it; no lock is shared with the
+ * them to an {@link AudioSink}, which paces it. A processor slower than real time (over budget for a run of blocks) is
+ * bypassed and reported, so playback goes on. The UI asks for the position and stops it; no lock is shared with the
  * playback thread (a volatile flag and an atomic position). Thread: start and stop from the UI thread.
  */
 @ProviderType
@@ -33,6 +34,7 @@ public final class Playback {
      */
     public Playback(MixRenderer renderer, AudioSink sink, MonitorBus monitor, String source) {
         this.renderer = renderer;
+        this.renderer.setTimeBudget(1);
         this.sink = sink;
         this.monitor = monitor;
         this.source = source == null ? "playback" : source;

@@ -23,6 +23,8 @@ final class StripNode {
         final Envelope[] lanes;
         final int[] parameters;
         volatile String failure;
+        /** Blocks in a row in which the processor ran over its time budget. */
+        int overBudget;
 
         Slot(String id, Processor processor, boolean bypass, Envelope[] lanes, int[] parameters) {
             this.id = id;
@@ -71,6 +73,10 @@ final class StripNode {
     Envelope pan;
     Envelope mute;
     Envelope trim;
+    /** Blocks in a row a processor may run over its time budget before it is bypassed. */
+    static final int OVER_BUDGET_BLOCKS = 32;
+    /** Nanoseconds a processor may take per frame: the frame's duration times the renderer's budget factor. */
+    double budgetNanosPerFrame;
     private final double[] panGains = new double[2];
     private final double[] sendGains = new double[2];
     private final double sampleRate;
@@ -144,9 +150,19 @@ final class StripNode {
             System.arraycopy(buffer[0], 0, dry[0], 0, frames);
             System.arraycopy(buffer[1], 0, dry[1], 0, frames);
             try {
+                long start = System.nanoTime();
                 slot.processor.process(block);
+                long took = System.nanoTime() - start;
                 if (!finite(frames)) {
                     fail(slot, "produced NaN or infinity");
+                } else if (took > frames * budgetNanosPerFrame && frames > 0) {
+                    if (++slot.overBudget >= OVER_BUDGET_BLOCKS) {
+                        fail(slot, String.format(java.util.Locale.ROOT, "ran over its time budget (%.1f ms for "
+                                + "%.1f ms of audio, %d blocks in a row)", took / 1e6, frames * 1e3 / sampleRate,
+                                OVER_BUDGET_BLOCKS));
+                    }
+                } else {
+                    slot.overBudget = 0;
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 fail(slot, "threw " + e.getClass().getSimpleName());

@@ -149,9 +149,60 @@ final class Fixtures {
         }
     }
 
+    /** A processor that passes audio through but takes 12 ms of wall time per call (a 512-frame block lasts 10.7). */
+    static final class Slow implements ProcessorFactory {
+        static final long NANOS = 12_000_000;
+
+        @Override
+        public Descriptor descriptor() {
+            return new Descriptor("test.slow", "Slow", "Test", "Test", "1.0.0");
+        }
+
+        @Override
+        public List<ParameterDescriptor> parameters() {
+            return List.of();
+        }
+
+        @Override
+        public Processor create() {
+            return new Processor() {
+                @Override
+                public void prepare(ProcessSpec spec) {
+                }
+
+                @Override
+                public ProcessStatus process(AudioBlock block) {
+                    long end = System.nanoTime() + NANOS;
+                    while (System.nanoTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                    for (int c = 0; c < block.channelCount(); c++) {
+                        for (int i = 0; i < block.frames(); i++) {
+                            block.channel(c)[i] *= 0.5f;
+                        }
+                    }
+                    return ProcessStatus.CONTINUE;
+                }
+
+                @Override
+                public void reset() {
+                }
+
+                @Override
+                public ProcessorState saveState() {
+                    return ProcessorState.of(Map.of());
+                }
+
+                @Override
+                public void restoreState(ProcessorState state) {
+                }
+            };
+        }
+    }
+
     static StaticRegistry registry() {
         StaticRegistry r = new StaticRegistry();
-        for (ProcessorFactory f : new ProcessorFactory[] {new GainFactory(), new Latent(), new Faulty()}) {
+        for (ProcessorFactory f : new ProcessorFactory[] {new GainFactory(), new Latent(), new Faulty(), new Slow()}) {
             r.add(ContributionKind.PROCESSOR, f.descriptor(), f, Map.of());
         }
         return r;

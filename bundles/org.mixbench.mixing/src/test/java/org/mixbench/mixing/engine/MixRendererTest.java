@@ -190,6 +190,37 @@ class MixRendererTest {
     }
 
     @Test
+    void aProcessorSlowerThanItsTimeBudgetIsBypassedAndReportedAndTheMixGoesOn() throws Exception {
+        Fixtures.wav(dir.resolve("c.wav"), constant(1, 48_000, 0.5f));
+        Session s = session(List.of(Fixtures.track("slow", "c.wav", Fixtures.strip(List.of(new Insert("test.slow",
+                false, Map.of(), Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of())), List.of());
+        int blocks = StripNode.OVER_BUDGET_BLOCKS + 8;
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files())) {
+            float[][] first = drain(r, MixRenderer.BLOCK * 4);
+            assertEquals(0.25, first[0][100], 1e-6, "offline, the slow processor runs (it halves)");
+            r.setTimeBudget(1);
+            float[][] later = drain(r, MixRenderer.BLOCK * blocks);
+            assertEquals(0.25, later[0][100], 1e-6, "still running within the first blocks over budget");
+            assertEquals(0.5, later[0][later[0].length - 1], 1e-6, "bypassed: the dry signal");
+            List<String> warnings = r.warnings();
+            assertTrue(warnings.stream().anyMatch(w -> w.contains("test.slow") && w.contains("time budget")
+                    && w.contains("10.7 ms of audio")), warnings.toString());
+        }
+    }
+
+    @Test
+    void offlineTheTimeBudgetLetsASlowProcessorFinish() throws Exception {
+        Fixtures.wav(dir.resolve("c.wav"), constant(1, 48_000, 0.5f));
+        Session s = session(List.of(Fixtures.track("slow", "c.wav", Fixtures.strip(List.of(new Insert("test.slow",
+                false, Map.of(), Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of())), List.of());
+        try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files())) {
+            float[][] mix = drain(r, MixRenderer.BLOCK * (StripNode.OVER_BUDGET_BLOCKS + 8));
+            assertEquals(0.25, mix[0][mix[0].length - 1], 1e-6);
+            assertEquals(List.of(), r.warnings());
+        }
+    }
+
+    @Test
     void renderingAFullSessionAllocatesNothingPerBlockOnAnyThread() throws Exception {
         Session s = busySession();
         com.sun.management.ThreadMXBean threads =

@@ -89,6 +89,8 @@ public final class MixerView implements WorkbenchView {
         private final Button stop;
         private final Button render;
         private org.mixbench.mixing.engine.Playback playback;
+        /** Warnings of the playing graph already shown in the status line. */
+        private int reportedWarnings;
         private volatile org.mixbench.mixing.engine.MixRenderer active;
         private final java.util.List<MeterBar> meters = new java.util.ArrayList<>();
         private final Composite root;
@@ -349,7 +351,18 @@ public final class MixerView implements WorkbenchView {
                     m.setLevel(r == null ? 0 : r.peak(m.index));
                 }
             }
+            if (r != null && playback != null) {
+                List<String> warnings = r.warnings();
+                if (warnings.size() > reportedWarnings) {
+                    reportedWarnings = warnings.size();
+                    site.setStatusMessage("Playing " + document.file().getFileName() + ": "
+                            + warnings.get(warnings.size() - 1));
+                }
+            }
             if (playback != null && !playback.playing() && stop.getEnabled()) {
+                if (playback.failure() != null) {
+                    site.setStatusMessage("Playback stopped: " + playback.failure().getMessage());
+                }
                 refresh();
             }
             root.getDisplay().timerExec(50, this::pollMeters);
@@ -777,6 +790,7 @@ public final class MixerView implements WorkbenchView {
         }
 
         private void play() {
+            reportedWarnings = 0;
             try {
                 active = compile();
                 playback = new org.mixbench.mixing.engine.Playback(active,
