@@ -127,6 +127,32 @@ class ProductRuntimeTest {
     }
 
     @Test
+    void oneMonitorBusCarriesPlaybackToTheMixerAndTheMeterViews() throws Exception {
+        ServiceReference<?>[] buses = context.getAllServiceReferences("org.mixbench.api.monitor.MonitorBus", null);
+        assertNotNull(buses, "no MonitorBus service");
+        assertEquals(1, buses.length);
+        assertEquals("org.mixbench.core", buses[0].getBundle().getSymbolicName());
+        ServiceReference<?>[] views = context.getAllServiceReferences("org.mixbench.workbench.api.WorkbenchView",
+                null);
+        List<Object> used = new ArrayList<>();
+        for (ServiceReference<?> view : views) {
+            used.add(context.getService(view));
+        }
+        try {
+            Set<String> users = new TreeSet<>();
+            for (Bundle b : buses[0].getUsingBundles()) {
+                users.add(b.getSymbolicName());
+            }
+            assertTrue(users.containsAll(Set.of("org.mixbench.workbench.mixer", "org.mixbench.workbench.meters")),
+                    "the views that bind the bus: " + users);
+        } finally {
+            for (ServiceReference<?> view : views) {
+                context.ungetService(view);
+            }
+        }
+    }
+
+    @Test
     void theRegistryListsContributionsWithTheirBundles() {
         String json = command("plugins", "--json");
         assertTrue(json.contains("\"id\": \"mixbench.gain\", \"name\": \"Gain\""), json);
