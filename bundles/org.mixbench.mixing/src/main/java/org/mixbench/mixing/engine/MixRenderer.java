@@ -263,7 +263,8 @@ public final class MixRenderer implements AutoCloseable {
 
     /**
      * Silences every output except the paths into {@code target} (from the nodes upstream of it) and from it on to
-     * the master (through the nodes downstream of it).
+     * the master (through the nodes downstream of it); nodes on neither side are not rendered at all, so a track's
+     * stem costs that track, the buses it reaches and the master, not the whole session.
      */
     private static void isolate(StripNode[] nodes, int[] order, int target) {
         boolean[] upstream = new boolean[nodes.length];
@@ -284,6 +285,7 @@ public final class MixRenderer implements AutoCloseable {
             }
         }
         for (int n : order) {
+            nodes[n].idle = !upstream[n] && !downstream[n];
             for (StripNode.Output o : nodes[n].outputs) {
                 o.silent = !(upstream[n] && upstream[o.destination]) && !(downstream[n] && downstream[o.destination]);
             }
@@ -458,6 +460,9 @@ public final class MixRenderer implements AutoCloseable {
     private void renderNode(int n) throws IOException {
         int frames = BLOCK;
         StripNode node = nodes[n];
+        if (node.idle) {
+            return;
+        }
         if (n < trackCount) {
             Arrays.fill(node.buffer[0], 0, frames, 0f);
             Arrays.fill(node.buffer[1], 0, frames, 0f);

@@ -60,6 +60,8 @@ final class StripNode {
     final Session.Strip strip;
     final List<Slot> slots = new ArrayList<>();
     final List<Output> outputs = new ArrayList<>();
+    /** Set for a stem that does not pass through this node: it is not rendered at all. */
+    boolean idle;
     /** The connections feeding this node, in the fixed order in which they are summed. */
     Connection[] incoming = new Connection[0];
     final float[][] buffer;
