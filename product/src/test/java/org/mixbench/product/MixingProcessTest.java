@@ -75,6 +75,43 @@ class MixingProcessTest {
         }
     }
 
+    /** The peak level of {@code a - b} in dBFS, by sox ({@code -inf} when they are equal). */
+    private double differencePeakDb(Path a, Path b) throws Exception {
+        String stats = tool("sox", "-m", "-v", "1", a.toString(), "-v", "-1", b.toString(), "-n", "stats");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Pk lev dB\\s+(\\S+)").matcher(stats);
+        assertTrue(m.find(), stats);
+        return m.group(1).equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aSessionWithoutProcessingMixesToWhatSoxSumsToFloatPrecision() throws Exception {
+        String[][] stems = {{"a", "1.5", "sine", "220", "-12"}, {"b", "2", "square", "330", "-18"},
+            {"c", "1", "pinknoise", "0", "-20"}};
+        StringBuilder tracks = new StringBuilder();
+        for (String[] stem : stems) {
+            tool("sox", "-n", "-r", "48000", "-c", "1", "-b", "24", dir.resolve(stem[0] + ".wav").toString(),
+                    "synth", stem[1], stem[2], stem[3], "gain", stem[4]);
+            tracks.append(tracks.length() == 0 ? "" : ", ").append("{\"id\": \"").append(stem[0])
+                    .append("\", \"clips\": [{\"file\": \"").append(stem[0]).append(".wav\"}], \"strip\": ")
+                    .append("{\"pan_law\": \"0\"}}");
+        }
+        Files.writeString(dir.resolve("plain.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
+                + "\"sample_rate\": 48000, \"tracks\": [" + tracks + "]}");
+        Result r = mixbench("mix", "plain.json", "-o", "plain.wav", "--bits", "32f");
+        assertEquals(0, r.status(), r.err());
+        tool("sox", "-m", "-v", "1", dir.resolve("a.wav").toString(), "-v", "1", dir.resolve("b.wav").toString(),
+                "-v", "1", dir.resolve("c.wav").toString(), "-e", "floating-point", "-b", "32",
+                dir.resolve("sox.wav").toString());
+        String soxi = tool("soxi", "-s", dir.resolve("plain.wav").toString());
+        assertEquals("96000", soxi.strip(), "as long as the longest clip");
+        for (int channel = 1; channel <= 2; channel++) {
+            Path side = dir.resolve("side" + channel + ".wav");
+            tool("sox", dir.resolve("plain.wav").toString(), side.toString(), "remix", String.valueOf(channel));
+            double peak = differencePeakDb(side, dir.resolve("sox.wav"));
+            assertTrue(peak < -120, "channel " + channel + " differs from sox -m by " + peak + " dBFS");
+        }
+    }
+
     @Test
     void theMixerShowsTheDemoSessionsTracks() throws Exception {
         assertEquals(0, mixbench("demo", "--out", "song").status());

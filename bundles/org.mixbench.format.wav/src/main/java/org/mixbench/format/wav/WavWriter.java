@@ -17,8 +17,8 @@ import org.mixbench.api.processor.AudioBlock;
 
 /**
  * Writes one WAV file: the RIFF header, a 28-byte {@code JUNK} chunk reserved for {@code ds64} (EBU Tech 3306), fmt
- * (WAVE_FORMAT_EXTENSIBLE when there are more than two channels or more than 16 bits, plain PCM otherwise), fact for
- * float, a BWF {@code bext} chunk, LIST/INFO with the tags, then the samples, streamed through one 64 KiB buffer.
+ * (WAVE_FORMAT_EXTENSIBLE when there are more than two channels or more than 16-bit integers, plain PCM or IEEE
+ * float otherwise), fact for float, a BWF {@code bext} chunk, LIST/INFO with the tags, then the samples, streamed through one 64 KiB buffer.
  * {@link #close} seeks back to patch the sizes and, when the file passed the RIFF limit of 4 GiB, turns the header
  * into RF64 and the JUNK chunk into ds64. Integer PCM is rounded ({@link Math#rint}) and clamped to the word; 32-bit
  * float is written unchanged. The export thread owns it.
@@ -115,7 +115,8 @@ final class WavWriter implements ExportWriter {
     }
 
     private void writeFmt(ByteArrayOutputStream out, long rate) {
-        boolean extensible = channels > 2 || options.bits() > 16;
+        // Float up to two channels is plain WAVE_FORMAT_IEEE_FLOAT, as sox writes it (sox warns on extensible float).
+        boolean extensible = channels > 2 || (!options.floating() && options.bits() > 16);
         int code = options.floating() ? 3 : 1;
         ascii(out, "fmt ");
         u32(out, extensible ? 40 : options.floating() ? 18 : 16);

@@ -99,11 +99,16 @@ class WavWriterTest {
     }
 
     @Test
-    void writesThirtyTwoBitFloatAsExtensibleFloatWithAFactChunkAndTheFloatsUnchanged() throws IOException {
+    void writesThirtyTwoBitFloatAsPlainIeeeFloatWithAFactChunkAndTheFloatsUnchanged() throws IOException {
         float[] x = {0f, -0f, 1.5f, -3f, 1e-40f, Float.MIN_VALUE, 0.1f, -1f, Float.NaN, Float.POSITIVE_INFINITY};
         Path file = write("f.wav", new float[][] {x}, Map.of("bits", "32f"), Map.of());
         ByteBuffer b = bytes(file);
-        assertEquals(3, b.getShort(80), "IEEE float subformat");
+        assertEquals(18, b.getInt(52), "fmt size: the 16 bytes and cbSize, as sox writes float");
+        assertEquals(3, b.getShort(56), "WAVE_FORMAT_IEEE_FLOAT (sox warns on extensible float)");
+        assertEquals(0, b.getShort(72), "cbSize");
+        Path six = write("f6.wav", new float[6][10], Map.of("bits", "32f"), Map.of());
+        assertEquals(0xFFFE, bytes(six).getShort(56) & 0xFFFF, "more than two channels: extensible");
+        assertEquals(3, bytes(six).getShort(80), "IEEE float subformat");
         AudioFileInfo info = info(file);
         AudioFileInfo.Chunk fact = chunk(info, "fact");
         assertEquals(x.length, b.getInt((int) fact.offset() + 8));
