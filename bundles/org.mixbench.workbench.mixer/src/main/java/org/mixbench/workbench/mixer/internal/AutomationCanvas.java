@@ -15,11 +15,16 @@ import org.mixbench.mixing.session.Session;
 
 /**
  * The automation lane editor: one lane of the selected strip drawn over the session's time (x) and the target's
- * range (y, through its travel, so a frequency lane is logarithmic). Click on empty space adds a breakpoint; drag
- * moves one, held between its neighbours so points stay in time order, as one edit when the button is released;
- * double-click, the Delete key or the context menu deletes one; the context menu also sets the curve of the segment
- * starting at a point and deletes the lane. The value under the pointer, or of the selected point, is reported to
- * the owner's readout and drawn beside the point. Edits go to the {@link Owner}. UI thread only.
+ * range (y, through its travel, so a frequency lane is logarithmic), on a grid of the session's bars (numbered along
+ * the top) and beats in 4/4, with seconds along the bottom. A click on empty space adds a breakpoint (on a target
+ * without a lane it starts the lane, with the static value at time 0, as one edit); dragging on empty space selects
+ * the breakpoints inside the rubber band; dragging a point moves it, or all selected points when it is one of them,
+ * held between the points not moved so points stay in time order, as one edit when the button is released. Times of
+ * added and dragged points snap to the {@link Grid.Snap} grid unless Shift is held during the gesture; values are not
+ * snapped. Double-click, the Delete key (all selected points) or the context menu deletes; the context menu also
+ * sets the curve of the segment starting at a point and deletes the lane. The value under the pointer, or of the
+ * selected point, is reported to the owner's readout and drawn beside the point. Edits go to the {@link Owner}. UI
+ * thread only.
  */
 final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
     /** What the canvas asks of the mixer; every call makes one undoable edit. UI thread. */
@@ -30,6 +35,9 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         /** Starts a lane for the shown target. */
         void addLane();
 
+        /** Starts a lane for the shown target holding {@code points}, as one edit named like Add lane. */
+        void addLane(List<Session.Point> points);
+
         /** Removes the shown lane. */
         void deleteLane();
 
@@ -38,10 +46,12 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
     }
 
     private static final int LEFT = 70;
-    private static final int TOP = 26;
+    private static final int TOP = 42;
     private static final int RIGHT = 14;
     private static final int BOTTOM = 22;
     private static final int HIT = 6;
+    /** How far (Manhattan, in pixels) the pointer must travel with the button down before a click becomes a drag. */
+    private static final int DRAG = 4;
     private static final double[] TIME_STEPS = {0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200};
 
     private final Owner owner;
@@ -55,9 +65,21 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
     /** What is drawn: the stored points, or the preview while a point is dragged. */
     private List<Session.Point> points = List.of();
     private double span = 10;
+    private double tempo = 120;
+    private Grid.Snap snap = Grid.Snap.BEAT;
+    /** The point the label and readout describe (the last one clicked or added), or -1. */
     private int selectedPoint = -1;
+    /** The selected points' indices; holds {@link #selectedPoint} when that is not -1. */
+    private final java.util.TreeSet<Integer> selection = new java.util.TreeSet<>();
+    /** The point grabbed by a drag, or -1. */
     private int dragging = -1;
+    /** Whether the left button went down on empty space of the plot (a click or a rubber band). */
+    private boolean pressed;
+    /** The rubber band's corner opposite the press while one is dragged; null otherwise. */
+    private Point band;
     private boolean moved;
+    /** Whether Shift was held at any time in the current gesture: no snapping. */
+    private boolean free;
     private int downX;
     private int downY;
 
@@ -78,18 +100,21 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         addListener(SWT.MouseDoubleClick, this::doubleClick);
         addListener(SWT.MouseExit, e -> owner.readout(selectionText()));
         addListener(SWT.KeyDown, e -> {
-            if ((e.keyCode == SWT.DEL || e.keyCode == SWT.BS) && hasLane && selectedPoint >= 0
+            if ((e.keyCode == SWT.DEL || e.keyCode == SWT.BS) && hasLane && !selection.isEmpty()
                     && dragging < 0) {
-                deletePoint(selectedPoint);
+                deleteSelection();
             }
         });
     }
 
     /**
      * Shows the lane of {@code target} among {@code lanes} of strip {@code strip} (or that it has none), over
-     * {@code span} seconds. The selected point stays selected while the same lane is shown.
+     * {@code span} seconds, with a grid of bars and beats at {@code tempo} beats per minute. The selected points stay
+     * selected while the same lane is shown.
      */
-    void show(String strip, List<Session.Lane> lanes, AutomationTargets.Automatable target, double span) {
+    void show(String strip, List<Session.Lane> lanes, AutomationTargets.Automatable target, double span,
+            double tempo) {
+        this.tempo = tempo;
         boolean same = this.target != null && this.target.target().equals(target.target())
                 && name.equals(strip);
         this.name = strip;
@@ -103,7 +128,16 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         if (!same || selectedPoint >= points.size()) {
             selectedPoint = -1;
         }
+        if (!same) {
+            selection.clear();
+        }
+        selection.removeIf(i -> i >= points.size());
+        if (selectedPoint >= 0) {
+            selection.add(selectedPoint);
+        }
         dragging = -1;
+        pressed = false;
+        band = null;
         moved = false;
         redraw();
         owner.readout(selectionText());
@@ -117,6 +151,21 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
     /** The index of the selected breakpoint, or -1. */
     int selectedPoint() {
         return selectedPoint;
+    }
+
+    /** The indices of all selected breakpoints, in time order. */
+    List<Integer> selection() {
+        return List.copyOf(selection);
+    }
+
+    /** What added and dragged breakpoints snap to from now on. */
+    void setSnap(Grid.Snap snap) {
+        this.snap = snap;
+    }
+
+    /** What added and dragged breakpoints snap to. */
+    Grid.Snap snap() {
+        return snap;
     }
 
     /** Where a breakpoint at {@code time} and {@code value} is drawn, in canvas pixels. */
@@ -187,6 +236,9 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         if (!hasLane) {
             return "no lane";
         }
+        if (selection.size() > 1) {
+            return selection.size() + " of " + points.size() + " points selected";
+        }
         if (selectedPoint >= 0 && selectedPoint < points.size()) {
             Session.Point p = points.get(selectedPoint);
             return text(p.time(), p.value());
@@ -194,60 +246,136 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         return points.size() + (points.size() == 1 ? " point" : " points");
     }
 
+    /** Selects only point {@code index} (-1: nothing). */
+    private void selectOnly(int index) {
+        selection.clear();
+        selectedPoint = index;
+        if (index >= 0) {
+            selection.add(index);
+        }
+    }
+
+    /** The time at pixel column {@code x}, snapped unless this gesture is free. */
+    private double snapped(double time) {
+        return Grid.snap(time, tempo, snap, free);
+    }
+
     private void mouseDown(org.eclipse.swt.widgets.Event e) {
         if (target == null) {
             return;
         }
         setFocus();
-        int hit = hit(e.x, e.y);
+        int hit = hasLane ? hit(e.x, e.y) : -1;
         if (e.button != 1) {
             if (hit >= 0) {
+                if (!selection.contains(hit)) {
+                    selectOnly(hit);
+                }
                 selectedPoint = hit;
                 redraw();
             }
             return;
         }
+        free = (e.stateMask & SWT.SHIFT) != 0;
+        moved = false;
+        downX = e.x;
+        downY = e.y;
         if (hit >= 0) {
+            if (!selection.contains(hit)) {
+                selectOnly(hit);
+            }
             selectedPoint = hit;
             dragging = hit;
-            moved = false;
-            downX = e.x;
-            downY = e.y;
             redraw();
             owner.readout(selectionText());
+        } else if (plot().contains(e.x, e.y)) {
+            pressed = true;
         } else if (!hasLane) {
             owner.readout("Add lane to automate " + target.phrase());
-        } else if (plot().contains(e.x, e.y)) {
-            addPoint(e.x, e.y);
         }
     }
 
     private void addPoint(int x, int y) {
-        Session.Point point = new Session.Point(time(x), value(y), target.defaultCurve());
-        selectedPoint = Edits.insertionIndex(committed, point.time());
+        Session.Point point = new Session.Point(snapped(time(x)), value(y), target.defaultCurve());
+        if (!hasLane) {
+            List<Session.Point> start = Edits.startLane(target.range().clamp(target.current()),
+                    target.defaultCurve(), point);
+            selectOnly(start.size() - 1);
+            owner.addLane(start);
+            return;
+        }
+        selectOnly(Edits.insertionIndex(committed, point.time()));
         owner.commit("Add breakpoint", Edits.addPoint(committed, point));
     }
 
     private void deletePoint(int index) {
-        selectedPoint = -1;
+        selectOnly(-1);
         owner.commit("Delete breakpoint", Edits.removePoint(committed, index));
+    }
+
+    /** Deletes every selected point as one edit. */
+    private void deleteSelection() {
+        if (selection.size() == 1) {
+            deletePoint(selection.first());
+            return;
+        }
+        List<Integer> gone = List.copyOf(selection);
+        selectOnly(-1);
+        owner.commit("Delete " + gone.size() + " breakpoints", Edits.removePoints(committed, gone));
+    }
+
+    /** The points inside the rectangle spanned by pixels ({@code x0}, {@code y0}) and ({@code x1}, {@code y1}). */
+    private java.util.TreeSet<Integer> inside(int x0, int y0, int x1, int y1) {
+        Rectangle r = new Rectangle(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0) + 1, Math.abs(y1 - y0)
+                + 1);
+        java.util.TreeSet<Integer> in = new java.util.TreeSet<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (r.contains(x(points.get(i).time()), y(points.get(i).value()))) {
+                in.add(i);
+            }
+        }
+        return in;
+    }
+
+    /** The preview of the selection dragged so that the grabbed point follows the pointer at ({@code x}, {@code y}). */
+    private List<Session.Point> dragged(int x, int y) {
+        Session.Point grabbed = committed.get(dragging);
+        double t = snapped(grabbed.time() + time(x) - time(downX));
+        var range = target.range();
+        double dn = range.toNormalized(value(y)) - range.toNormalized(value(downY));
+        double scale = Math.pow(10, range.decimals());
+        if (selection.size() == 1) {
+            double v = range.clamp(Math.round(range.fromNormalized(range.toNormalized(grabbed.value()) + dn) * scale)
+                    / scale);
+            return Edits.movePoint(committed, dragging, t, v);
+        }
+        return Edits.movePoints(committed, selection, t - grabbed.time(), v -> range.clamp(Math.round(range
+                .fromNormalized(Math.max(0, Math.min(1, range.toNormalized(v) + dn))) * scale) / scale));
     }
 
     private void mouseMove(org.eclipse.swt.widgets.Event e) {
         if (target == null) {
             return;
         }
-        if (dragging >= 0) {
-            if (!moved && Math.abs(e.x - downX) + Math.abs(e.y - downY) < 3) {
+        if (dragging >= 0 || pressed) {
+            free |= (e.stateMask & SWT.SHIFT) != 0;
+            if (!moved && Math.abs(e.x - downX) + Math.abs(e.y - downY) < DRAG) {
                 return;
             }
             moved = true;
-            points = Edits.movePoint(committed, dragging, time(e.x), value(e.y));
+            if (dragging >= 0) {
+                points = dragged(e.x, e.y);
+            } else if (hasLane) {
+                band = new Point(e.x, e.y);
+                selection.clear();
+                selection.addAll(inside(downX, downY, e.x, e.y));
+                selectedPoint = selection.isEmpty() ? -1 : selection.first();
+            }
             redraw();
             owner.readout(selectionText());
             return;
         }
-        int hit = hit(e.x, e.y);
+        int hit = hasLane ? hit(e.x, e.y) : -1;
         if (hit >= 0) {
             owner.readout(text(points.get(hit).time(), points.get(hit).value()));
         } else if (plot().contains(e.x, e.y)) {
@@ -258,16 +386,32 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
     }
 
     private void mouseUp(org.eclipse.swt.widgets.Event e) {
-        if (e.button != 1 || dragging < 0) {
+        if (e.button != 1 || (dragging < 0 && !pressed)) {
             return;
         }
+        free |= (e.stateMask & SWT.SHIFT) != 0;
+        int grabbed = dragging;
+        boolean click = pressed && !moved;
         dragging = -1;
-        if (moved) {
+        pressed = false;
+        band = null;
+        if (click) {
+            addPoint(downX, downY);
+        } else if (grabbed >= 0 && !moved) {
+            selectOnly(grabbed);
+            redraw();
+            owner.readout(selectionText());
+        } else if (grabbed >= 0 && !points.equals(committed)) {
             moved = false;
-            if (!points.equals(committed)) {
-                owner.commit("Move breakpoint", points);
-            }
+            owner.commit(selection.size() > 1 ? "Move " + selection.size() + " breakpoints" : "Move breakpoint",
+                    points);
+        } else {
+            points = committed;
+            redraw();
+            owner.readout(selectionText());
         }
+        moved = false;
+        free = false;
     }
 
     private void doubleClick(org.eclipse.swt.widgets.Event e) {
@@ -275,6 +419,8 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
             return;
         }
         dragging = -1;
+        pressed = false;
+        band = null;
         int hit = hit(e.x, e.y);
         if (hit >= 0) {
             deletePoint(hit);
@@ -290,6 +436,9 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         }
         int hit = hasLane ? hit(x, y) : -1;
         if (hit >= 0) {
+            if (!selection.contains(hit)) {
+                selectOnly(hit);
+            }
             selectedPoint = hit;
             redraw();
             owner.readout(selectionText());
@@ -388,7 +537,35 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
             gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
             gc.drawText(label, p.x - 6 - gc.textExtent(label).x, y - textHeight / 2, true);
         }
-        // time grid
+        // bars and beats: beat lines when they are far enough apart, bar lines (numbered along the top) thinned out
+        double beat = Grid.beat(tempo);
+        double bar = Grid.bar(tempo);
+        gc.setLineStyle(SWT.LINE_SOLID);
+        if (beat / span * p.width >= 8) {
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
+            for (int i = 1; i * beat <= span + 1e-9; i++) {
+                if (i % Grid.BEATS_PER_BAR != 0) {
+                    int x = x(i * beat);
+                    gc.drawLine(x, p.y + 1, x, p.y + p.height - 1);
+                }
+            }
+        }
+        int every = 1;
+        while (every * bar / span * p.width < 28) {
+            every *= 2;
+        }
+        for (int i = 0; i * bar <= span + 1e-9; i += every) {
+            int x = x(i * bar);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+            gc.drawLine(x, p.y - 4, x, p.y + p.height);
+            String label = Integer.toString(i + 1);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+            int w = gc.textExtent(label).x;
+            if (x + 3 + w < area.width - 2) {
+                gc.drawText(label, x + 3, p.y - textHeight - 1, true);
+            }
+        }
+        // seconds along the bottom, as ticks under the plot
         double step = TIME_STEPS[TIME_STEPS.length - 1];
         for (double candidate : TIME_STEPS) {
             if (candidate / span * p.width >= 70) {
@@ -400,7 +577,7 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
             double t = i * step;
             int x = x(t);
             gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
-            gc.drawLine(x, p.y, x, p.y + p.height);
+            gc.drawLine(x, p.y + p.height, x, p.y + p.height + 3);
             String label = timeLabel(t, step);
             gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
             int w = gc.textExtent(label).x;
@@ -415,7 +592,7 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
             gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
             gc.drawLine(p.x, y, p.x + p.width, y);
             gc.setLineStyle(SWT.LINE_SOLID);
-            String hint = "No " + target.phrase() + " lane: Add lane starts one at " + target.display(
+            String hint = "No " + target.phrase() + " lane: click to start one, or Add lane at " + target.display(
                     target.current());
             gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_FOREGROUND));
             gc.drawText(hint, p.x + 8, Math.max(p.y + 2, y - textHeight - 4), true);
@@ -456,14 +633,33 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
             Session.Point point = points.get(i);
             int x = x(point.time());
             int y = y(point.value());
-            boolean chosen = i == selectedPoint;
-            gc.setBackground(display.getSystemColor(chosen ? SWT.COLOR_RED : SWT.COLOR_DARK_BLUE));
-            gc.fillRectangle(x - 4, y - 4, 9, 9);
-            gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
-            gc.drawRectangle(x - 4, y - 4, 8, 8);
+            boolean chosen = selection.contains(i);
+            if (chosen) {
+                gc.setBackground(display.getSystemColor(SWT.COLOR_RED));
+                gc.fillRectangle(x - 5, y - 5, 11, 11);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_YELLOW));
+                gc.drawRectangle(x - 5, y - 5, 10, 10);
+            } else {
+                gc.setBackground(display.getSystemColor(SWT.COLOR_DARK_BLUE));
+                gc.fillRectangle(x - 4, y - 4, 9, 9);
+                gc.setForeground(display.getSystemColor(SWT.COLOR_WHITE));
+                gc.drawRectangle(x - 4, y - 4, 8, 8);
+            }
         }
         gc.setClipping((Rectangle) null);
-        if (selectedPoint >= 0 && selectedPoint < points.size()) {
+        if (band != null) {
+            Rectangle r = new Rectangle(Math.min(downX, band.x), Math.min(downY, band.y), Math.abs(band.x - downX),
+                    Math.abs(band.y - downY));
+            gc.setBackground(display.getSystemColor(SWT.COLOR_LIST_SELECTION));
+            gc.setAlpha(50);
+            gc.fillRectangle(r);
+            gc.setAlpha(255);
+            gc.setForeground(display.getSystemColor(SWT.COLOR_LIST_SELECTION));
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.drawRectangle(r);
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
+        if (selection.size() <= 1 && selectedPoint >= 0 && selectedPoint < points.size()) {
             Session.Point point = points.get(selectedPoint);
             String label = text(point.time(), point.value());
             Point size = gc.textExtent(label);

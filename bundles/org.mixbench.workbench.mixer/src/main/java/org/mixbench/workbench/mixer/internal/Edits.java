@@ -314,6 +314,68 @@ final class Edits {
         return out;
     }
 
+    /**
+     * The points with every point at {@code indices} moved {@code dt} seconds later (earlier when negative) and its
+     * value mapped through {@code value}, keeping curves. {@code dt} is held so that no moved point passes a point
+     * that is not moved, nor goes before 0: the points stay in time order and keep their indices.
+     */
+    static List<Session.Point> movePoints(List<Session.Point> points, java.util.Collection<Integer> indices,
+            double dt, java.util.function.DoubleUnaryOperator value) {
+        java.util.Set<Integer> moved = new java.util.HashSet<>(indices);
+        double low = -Double.MAX_VALUE;
+        double high = Double.MAX_VALUE;
+        for (int i : moved) {
+            if (i < 0 || i >= points.size()) {
+                continue;
+            }
+            double t = points.get(i).time();
+            int before = i - 1;
+            while (before >= 0 && moved.contains(before)) {
+                before--;
+            }
+            int after = i + 1;
+            while (after < points.size() && moved.contains(after)) {
+                after++;
+            }
+            low = Math.max(low, (before >= 0 ? points.get(before).time() : 0) - t);
+            if (after < points.size()) {
+                high = Math.min(high, points.get(after).time() - t);
+            }
+        }
+        double d = Math.max(Math.min(low, 0), Math.min(high, dt));
+        List<Session.Point> out = new ArrayList<>(points);
+        for (int i : moved) {
+            if (i >= 0 && i < points.size()) {
+                Session.Point p = points.get(i);
+                double t = Math.round((p.time() + d) * 1000) / 1000.0;
+                out.set(i, new Session.Point(Math.max(0, t), value.applyAsDouble(p.value()), p.curve()));
+            }
+        }
+        return out;
+    }
+
+    /** The points without those at {@code indices}. */
+    static List<Session.Point> removePoints(List<Session.Point> points, java.util.Collection<Integer> indices) {
+        List<Session.Point> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            if (!indices.contains(i)) {
+                out.add(points.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The points of a lane started by placing {@code point}: a point at time 0 holding {@code current} (the control's
+     * static value) with {@code curve}, then {@code point}; only {@code point} when it is itself at time 0.
+     */
+    static List<Session.Point> startLane(double current, Session.Curve curve, Session.Point point) {
+        if (point.time() <= 0) {
+            return List.of(point);
+        }
+        return List.of(new Session.Point(0, current, curve), point);
+    }
+
     static List<Session.Point> removePoint(List<Session.Point> points, int index) {
         List<Session.Point> out = new ArrayList<>(points);
         out.remove(index);

@@ -47,7 +47,8 @@ import org.osgi.service.component.annotations.Component;
  * pan, fader, mute and solo; insert slots filled from the live processor palette, each with a menu to bypass, move,
  * replace or remove it (automation follows its processor); a parameter editor for the selected insert, built from the
  * processor's parameter descriptors (a slot whose processor is not installed shows that its values are kept); an
- * automation lane editor for the selected strip; undo, redo and save. Every change is one undoable edit of the session
+ * automation lane editor for the selected strip, on a grid of the session's bars and beats with a Snap chooser; undo,
+ * redo and save. Every change is one undoable edit of the session
  * document, autosaved.
  * Not yet: level meters and the play transport (there is no playback engine yet). UI thread only.
  */
@@ -104,6 +105,8 @@ public final class MixerView implements WorkbenchView {
         private final Composite editor;
         private final AutomationCanvas automation;
         private final Combo laneChooser;
+        /** What breakpoint times snap to: the {@link Grid.Snap} values in order; Beat at first. */
+        private final Combo snapChooser;
         private final Button addLane;
         private final Button deleteLane;
         private final Label readout;
@@ -172,7 +175,7 @@ public final class MixerView implements WorkbenchView {
             editorScroller.setExpandVertical(true);
             editorScroller.addListener(SWT.Resize, e -> fitEditor());
             Composite lanes = new Composite(bottom, SWT.NONE);
-            GridLayout lanesLayout = new GridLayout(5, false);
+            GridLayout lanesLayout = new GridLayout(7, false);
             lanesLayout.marginWidth = 0;
             lanesLayout.marginHeight = 0;
             lanes.setLayout(lanesLayout);
@@ -189,6 +192,16 @@ public final class MixerView implements WorkbenchView {
                     refresh();
                 }
             });
+            Label snapLabel = new Label(lanes, SWT.NONE);
+            snapLabel.setText("Snap");
+            snapChooser = new Combo(lanes, SWT.READ_ONLY | SWT.DROP_DOWN);
+            snapChooser.setData("mixbench.id", "mixer.automation.snap");
+            snapChooser.setToolTipText("Breakpoint times snap to the session's bars and beats (4/4); hold Shift "
+                    + "while clicking or dragging to place freely");
+            for (Grid.Snap snap : Grid.Snap.values()) {
+                snapChooser.add(snap.label());
+            }
+            snapChooser.select(Grid.Snap.BEAT.ordinal());
             addLane = button(lanes, "Add lane", "mixer.automation.add");
             addLane.addListener(SWT.Selection, e -> addLane());
             deleteLane = button(lanes, "Delete lane", "mixer.automation.delete");
@@ -210,6 +223,11 @@ public final class MixerView implements WorkbenchView {
                 }
 
                 @Override
+                public void addLane(List<Session.Point> points) {
+                    Part.this.addLane(points);
+                }
+
+                @Override
                 public void deleteLane() {
                     Part.this.deleteLane();
                 }
@@ -221,7 +239,14 @@ public final class MixerView implements WorkbenchView {
                     }
                 }
             });
-            automation.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
+            automation.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 7, 1));
+            automation.setSnap(Grid.Snap.BEAT);
+            snapChooser.addListener(SWT.Selection, e -> {
+                int i = snapChooser.getSelectionIndex();
+                if (i >= 0) {
+                    automation.setSnap(Grid.Snap.values()[i]);
+                }
+            });
             popup = new Menu(root);
             root.addListener(SWT.Dispose, e -> popup.dispose());
             bottom.setWeights(40, 60);
@@ -322,6 +347,7 @@ public final class MixerView implements WorkbenchView {
                 showAutomation(s);
             }
             laneChooser.setEnabled(document != null);
+            snapChooser.setEnabled(document != null);
             if (document == null) {
                 addLane.setEnabled(false);
                 deleteLane.setEnabled(false);
@@ -734,7 +760,7 @@ public final class MixerView implements WorkbenchView {
             addLane.setEnabled(!hasLane);
             deleteLane.setEnabled(hasLane);
             double span = Math.max(10, Edits.sessionEnd(s, this::clipSeconds)) * 1.05;
-            automation.show(Edits.name(s, selected), lanes, current, span);
+            automation.show(Edits.name(s, selected), lanes, current, span, s.tempo());
         }
 
         private AutomationTargets.Automatable shownTarget() {
@@ -756,6 +782,16 @@ public final class MixerView implements WorkbenchView {
             AutomationTargets.Automatable a = shownTarget();
             edit("Add " + a.phrase() + " lane on " + Edits.name(document.session(), selected), Edits.channel(selected,
                     c -> Edits.addLane(c, a.target(), a.range().clamp(a.current()), a.defaultCurve())));
+        }
+
+        /** Starts a lane for the chosen target holding {@code points}, as one edit named like {@link #addLane()}. */
+        private void addLane(List<Session.Point> points) {
+            if (document == null) {
+                return;
+            }
+            AutomationTargets.Automatable a = shownTarget();
+            edit("Add " + a.phrase() + " lane on " + Edits.name(document.session(), selected), Edits.channel(selected,
+                    c -> Edits.points(c, a.target(), points)));
         }
 
         private void deleteLane() {

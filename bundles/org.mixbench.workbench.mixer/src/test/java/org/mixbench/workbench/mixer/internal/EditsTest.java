@@ -152,4 +152,34 @@ class EditsTest {
         assertEquals(List.of("insert:0:drive", "insert:1:threshold"), edited.tracks().get(0).automation().stream()
                 .map(Session.Lane::target).toList());
     }
+    // ---- several breakpoints at once ------------------------------------------------------------------------------
+
+    private static Session.Point at(double time, double value) {
+        return new Session.Point(time, value, Session.Curve.LINEAR);
+    }
+
+    @Test
+    void movingSeveralPointsShiftsTimesAndValuesTogetherAndStopsAtPointsNotMoved() {
+        List<Session.Point> points = List.of(at(0, 0), at(4, 1), at(6, 2), at(10, 3));
+        assertEquals(List.of(at(0, 0), at(5, 2), at(7, 3), at(10, 3)), Edits.movePoints(points, List.of(1, 2), 1,
+                v -> v + 1));
+        assertEquals(List.of(at(0, 0), at(8, 1), at(10, 2), at(10, 3)), Edits.movePoints(points, List.of(1, 2), 20,
+                v -> v), "the group stops where its last point meets the next point not moved");
+        assertEquals(List.of(at(0, 0), at(0, 1), at(2, 2), at(10, 3)), Edits.movePoints(points, List.of(1, 2), -9,
+                v -> v));
+        assertEquals(List.of(at(0, 0), at(4, 1), at(6, 2), at(10, 3)), Edits.movePoints(points, List.of(0, 1, 2, 3),
+                -3, v -> v), "nothing goes before 0");
+    }
+
+    @Test
+    void removingSeveralPointsKeepsTheOthersInOrder() {
+        List<Session.Point> points = List.of(at(0, 0), at(4, 1), at(6, 2), at(10, 3));
+        assertEquals(List.of(at(0, 0), at(10, 3)), Edits.removePoints(points, List.of(1, 2)));
+    }
+
+    @Test
+    void startingALaneByAPointHoldsTheStaticValueFromZero() {
+        assertEquals(List.of(at(0, 0.15), at(4, -0.5)), Edits.startLane(0.15, Session.Curve.LINEAR, at(4, -0.5)));
+        assertEquals(List.of(at(0, -0.5)), Edits.startLane(0.15, Session.Curve.LINEAR, at(0, -0.5)));
+    }
 }

@@ -516,6 +516,171 @@ class MixerViewTest {
         assertEquals(3, lane(part, 1, "fader").size(), "the fader lane is untouched");
     }
 
+    // ---- grid snapping, lanes started by a click, rubber-band selection --------------------------------------------
+
+    /** Sends mouse event {@code type} with modifier keys {@code modifiers} (e.g. {@link SWT#SHIFT}). */
+    private static void mouse(Control control, int type, Point at, int button, int modifiers) {
+        Event e = new Event();
+        e.x = at.x;
+        e.y = at.y;
+        e.button = button;
+        e.count = 1;
+        e.stateMask = (type == SWT.MouseMove || type == SWT.MouseUp ? SWT.BUTTON1 : 0) | modifiers;
+        control.notifyListeners(type, e);
+    }
+
+    /** A click with modifier keys {@code modifiers}. */
+    private void clickAt(AutomationCanvas canvas, Point at, int modifiers) {
+        mouse(canvas, SWT.MouseDown, at, 1, modifiers);
+        mouse(canvas, SWT.MouseUp, at, 1, modifiers);
+        settle();
+    }
+
+    /** A left-button drag with Shift held throughout. */
+    private void shiftDrag(AutomationCanvas canvas, Point from, Point to) {
+        mouse(canvas, SWT.MouseDown, from, 1, SWT.SHIFT);
+        for (int i = 1; i <= 5; i++) {
+            mouse(canvas, SWT.MouseMove, new Point(from.x + (to.x - from.x) * i / 5, from.y + (to.y - from.y) * i / 5),
+                    0, SWT.SHIFT);
+        }
+        mouse(canvas, SWT.MouseUp, to, 1, SWT.SHIFT);
+        settle();
+    }
+
+    private void chooseItem(Combo combo, String text) {
+        int i = java.util.Arrays.asList(combo.getItems()).indexOf(text);
+        assertTrue(i >= 0, text + " in " + java.util.Arrays.toString(combo.getItems()));
+        combo.select(i);
+        click(combo);
+        settle();
+    }
+
+    private AutomationCanvas leadAutomation(MixerView.Part part) {
+        click(byId(part.control(), "strip.Lead.name", Button.class));
+        settle();
+        return byId(part.control(), "mixer.automation", AutomationCanvas.class);
+    }
+
+    @Test
+    void addedAndDraggedBreakpointsSnapToTheBeatGridUnlessShiftIsHeld() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        AutomationCanvas canvas = leadAutomation(part);
+        Combo snap = byId(part.control(), "mixer.automation.snap", Combo.class);
+        assertEquals(List.of("Off", "Bar", "Beat", "1/8", "1/16"), java.util.Arrays.asList(snap.getItems()));
+        assertEquals("Beat", snap.getText(), "snapping to the beat by default");
+        List<Session.Point> original = lane(part, 1, "fader");
+
+        clickAt(canvas, canvas.pixel(8.2, -12), 0);
+        Session.Point added = lane(part, 1, "fader").get(0);
+        assertEquals(8.0, added.time(), 0, "at 120 bpm the click snaps to the beat at 8 s");
+        assertEquals(-12, added.value(), 0.5, "the value is where the click was, not snapped");
+        assertEquals("Add breakpoint on Lead fader", undoLabel(part));
+
+        clickAt(canvas, canvas.pixel(9.2, -12), SWT.SHIFT);
+        assertEquals(9.2, lane(part, 1, "fader").get(1).time(), 0.06, "Shift places the point freely");
+        assertTrue(Math.abs(lane(part, 1, "fader").get(1).time() - 9.0) > 0.1);
+
+        chooseItem(snap, "Bar");
+        assertEquals(Grid.Snap.BAR, canvas.snap());
+        drag(canvas, canvas.pixel(16, -5), canvas.pixel(13.3, -7), () -> { });
+        Session.Point moved = lane(part, 1, "fader").get(2);
+        assertEquals(14.0, moved.time(), 0, "dragged to 13.3 s, it snaps to the bar line at 14 s");
+        assertEquals(-7, moved.value(), 0.5);
+        assertEquals("Move breakpoint on Lead fader", undoLabel(part));
+        click(byId(part.control(), "mixer.undo", Button.class));
+        settle();
+        assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), lane(part, 1, "fader").get(2));
+
+        shiftDrag(canvas, canvas.pixel(16, -5), canvas.pixel(13.3, -5));
+        assertEquals(13.3, lane(part, 1, "fader").get(2).time(), 0.06, "a Shift drag is not snapped");
+
+        for (int i = 0; i < 3; i++) {
+            click(byId(part.control(), "mixer.undo", Button.class));
+            settle();
+        }
+        assertEquals(original, lane(part, 1, "fader"), "undo restores the lane");
+    }
+
+    @Test
+    void clickingATargetWithoutALaneStartsTheLaneWithTheStaticValueAndTheClickedPointAsOneEdit() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        AutomationCanvas canvas = leadAutomation(part);
+        Combo chooser = byId(part.control(), "mixer.automation.lane", Combo.class);
+        chooseItem(chooser, "Pan");
+        String before = undoLabel(part);
+
+        clickAt(canvas, canvas.pixel(4.2, -0.5), 0);
+        List<Session.Point> pan = lane(part, 1, "pan");
+        assertEquals(2, pan.size(), pan.toString());
+        assertEquals(new Session.Point(0, 0.15, Session.Curve.LINEAR), pan.get(0), "the static value from time 0");
+        assertEquals(4.0, pan.get(1).time(), 0, "the clicked time, snapped to the beat");
+        assertEquals(-0.5, pan.get(1).value(), 0.03);
+        assertEquals("Add pan lane on Lead", undoLabel(part), "named like Add lane");
+        assertEquals("Pan  (2 points)", chooser.getText());
+        assertFalse(byId(part.control(), "mixer.automation.add", Button.class).getEnabled());
+
+        click(byId(part.control(), "mixer.undo", Button.class));
+        settle();
+        assertTrue(Edits.lane(automation(part, 1), "pan").isEmpty(), "one undo removes the whole lane");
+        assertEquals(before, undoLabel(part));
+        assertEquals(3 - 1, lane(part, 1, "fader").size(), "the fader lane is untouched");
+    }
+
+    @Test
+    void aRubberBandSelectsBreakpointsThatThenMoveAndDeleteTogether() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        AutomationCanvas canvas = leadAutomation(part);
+        clickAt(canvas, canvas.pixel(4, -20), 0);
+        List<Session.Point> three = lane(part, 1, "fader");
+        assertEquals(3, three.size());
+
+        drag(canvas, canvas.pixel(14, 6), canvas.pixel(25, -12), () -> {
+            assertEquals(List.of(1, 2), canvas.selection(), "the points inside the band are selected while dragging");
+            try {
+                screenshot(part.control(), "mixer-automation-selection.png");
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(three, lane(part, 1, "fader"), "a drag on empty space adds no point");
+        assertEquals(List.of(1, 2), canvas.selection());
+        assertEquals("2 of 3 points selected", byId(part.control(), "mixer.automation.readout", Label.class)
+                .getText());
+
+        drag(canvas, canvas.pixel(16, -5), canvas.pixel(18.2, -3), () -> assertEquals(three, lane(part, 1, "fader"),
+                "nothing is committed while dragging"));
+        List<Session.Point> moved = lane(part, 1, "fader");
+        assertEquals(three.get(0), moved.get(0), "the point not selected stays");
+        assertEquals(18, moved.get(1).time(), 0, "the grabbed point snaps to the beat...");
+        assertEquals(26, moved.get(2).time(), 0, "...and the other selected point keeps its distance");
+        assertEquals(-3, moved.get(1).value(), 0.5);
+        assertEquals(0, moved.get(2).value(), 0.5, "values move by the same offset");
+        assertEquals(Session.Curve.HOLD, moved.get(2).curve());
+        assertEquals("Move 2 breakpoints on Lead fader", undoLabel(part));
+        click(byId(part.control(), "mixer.undo", Button.class));
+        settle();
+        assertEquals(three, lane(part, 1, "fader"), "the whole move is one edit");
+        click(byId(part.control(), "mixer.redo", Button.class));
+        settle();
+
+        drag(canvas, canvas.pixel(18, moved.get(1).value()), canvas.pixel(0, moved.get(1).value()), () -> { });
+        assertEquals(4, lane(part, 1, "fader").get(1).time(), 0, "the group stops at the point not selected");
+        assertEquals(12, lane(part, 1, "fader").get(2).time(), 0);
+        click(byId(part.control(), "mixer.undo", Button.class));
+        settle();
+
+        assertEquals(List.of(1, 2), canvas.selection(), "the selection survives undo");
+        Event delete = new Event();
+        delete.keyCode = SWT.DEL;
+        canvas.notifyListeners(SWT.KeyDown, delete);
+        settle();
+        assertEquals(List.of(three.get(0)), lane(part, 1, "fader"));
+        assertEquals("Delete 2 breakpoints on Lead fader", undoLabel(part));
+        click(byId(part.control(), "mixer.undo", Button.class));
+        settle();
+        assertEquals(moved, lane(part, 1, "fader"), "one undo brings both back");
+    }
+
     /** Drains events and lets GTK's frame clock paint what is pending (paint is not an event it queues at once). */
     private void paint() {
         long until = System.currentTimeMillis() + 300;
