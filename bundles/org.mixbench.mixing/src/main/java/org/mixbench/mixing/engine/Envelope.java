@@ -21,7 +21,10 @@ final class Envelope {
         values = new double[n];
         curves = new Session.Curve[n];
         for (int i = 0; i < n; i++) {
-            frames[i] = points.get(i).time() * sampleRate;
+            // A time meant as a whole frame (48013 / 48000 s) lands on that frame, not a rounding error after it.
+            double frame = points.get(i).time() * sampleRate;
+            double whole = Math.rint(frame);
+            frames[i] = Math.abs(frame - whole) < 1e-6 ? whole : frame;
             values[i] = points.get(i).value();
             curves[i] = points.get(i).curve();
         }
@@ -29,6 +32,21 @@ final class Envelope {
 
     boolean isEmpty() {
         return values.length == 0;
+    }
+
+    /** The first breakpoint strictly after {@code frame}, in frames, or infinity. Binary search; allocates nothing. */
+    double nextAfter(double frame) {
+        int lo = 0;
+        int hi = frames.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frames[mid] > frame) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < frames.length ? frames[lo] : Double.POSITIVE_INFINITY;
     }
 
     /** The value at {@code frame}. */

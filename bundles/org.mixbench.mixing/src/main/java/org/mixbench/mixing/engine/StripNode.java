@@ -145,9 +145,7 @@ final class StripNode {
             ParameterEvents events = block.events();
             events.clear();
             for (int l = 0; l < slot.lanes.length; l++) {
-                for (int k = 0; k < frames; k += 32) {
-                    events.add(k, slot.parameters[l], slot.lanes[l].value(position + k));
-                }
+                addEvents(events, slot.lanes[l], slot.parameters[l], position, frames);
             }
             System.arraycopy(buffer[0], 0, dry[0], 0, frames);
             System.arraycopy(buffer[1], 0, dry[1], 0, frames);
@@ -192,6 +190,36 @@ final class StripNode {
             PanLaws.gains(pan == null ? strip.pan() : pan.value(t), strip.panLaw(), stereoSource, panGains);
             post[0][i] = (float) (pre[0][i] * g * panGains[0]);
             post[1][i] = (float) (pre[1][i] * g * panGains[1]);
+        }
+    }
+
+    /** Frames between the events that follow a lane's curves. */
+    static final int EVENT_SPACING = 32;
+
+    /**
+     * The events of one automated parameter over a block, in frame order: its value every {@link #EVENT_SPACING}
+     * frames, plus one at the first frame of every breakpoint inside the block, so a step (a hold segment's end) or
+     * the corner of a ramp takes effect at its own frame, not up to 31 frames late.
+     */
+    private static void addEvents(ParameterEvents events, Envelope lane, int parameter, long position, int frames) {
+        long end = position + frames;
+        double next = lane.nextAfter(position);
+        int grid = 0;
+        while (true) {
+            int breakpoint = next < end ? (int) Math.ceil(next - position) : Integer.MAX_VALUE;
+            int k;
+            if (grid < frames && grid <= breakpoint) {
+                k = grid;
+                grid += EVENT_SPACING;
+            } else if (breakpoint < frames) {
+                k = breakpoint;
+            } else {
+                return;
+            }
+            if (k == breakpoint) {
+                next = lane.nextAfter(position + k);
+            }
+            events.add(k, parameter, lane.value(position + k));
         }
     }
 

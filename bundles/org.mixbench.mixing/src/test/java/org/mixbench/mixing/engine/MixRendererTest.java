@@ -124,6 +124,22 @@ class MixRendererTest {
     }
 
     @Test
+    void processorAutomationTakesEffectAtTheBreakpointsOwnFrameNotOnTheEventGrid() throws Exception {
+        Fixtures.wav(dir.resolve("c.wav"), constant(1, 96_000, 0.5f));
+        int step = 48_013;
+        Session s = session(List.of(Fixtures.track("g", "c.wav", Fixtures.strip(List.of(new Insert("mixbench.gain",
+                false, Map.of("gain", -6.0), Map.of())), 0, 0, PanLaw.ZERO, "master", List.of()), List.of(
+                        new Lane("insert:0:gain", List.of(new Point(0, -6, Curve.HOLD), new Point(step / 48_000.0, 0,
+                                Curve.HOLD)))))), List.of());
+        assertTrue(step % StripNode.EVENT_SPACING != 0, "the breakpoint falls between grid events");
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(0.5 * Math.pow(10, -6 / 20.0), mix[0][step - 1], 1e-6, "the old value up to the breakpoint");
+        assertEquals(mix[0][step - 2], mix[0][step - 1], 0.0, "steady before it");
+        assertTrue(mix[0][step] > mix[0][step - 1] + 1e-6, "the change starts at the breakpoint's frame");
+        assertEquals(0.5, mix[0][step + 9_600], 1e-6, "and reaches the new value");
+    }
+
+    @Test
     void soloMutesTheOthersButNotSoloSafeTracks() throws Exception {
         Fixtures.wav(dir.resolve("a.wav"), constant(1, 4800, 0.1f));
         Fixtures.wav(dir.resolve("b.wav"), constant(1, 4800, 0.2f));
