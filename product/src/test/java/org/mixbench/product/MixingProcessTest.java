@@ -29,6 +29,27 @@ class MixingProcessTest {
         return out;
     }
 
+    /** Runs the product under {@code script}, on a pseudo-terminal as a user would, and returns what it showed. */
+    private String onTerminal(String... args) throws Exception {
+        StringBuilder command = new StringBuilder();
+        command.append(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java")).append(
+                " -Dmixbench.home=").append(ProductFiles.product()).append(" -Dmixbench.cwd=").append(dir)
+                .append(" -Dmixbench.progress.firstDrawMs=0")
+                .append(" -cp '").append(ProductFiles.product().resolve("lib")).append("/*'")
+                .append(" org.mixbench.launch.Main");
+        for (String a : args) {
+            command.append(' ').append(a);
+        }
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null")
+                .redirectErrorStream(true);
+        builder.environment().put("TERM", "xterm");
+        builder.environment().remove("DISPLAY");
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+        return out;
+    }
+
     /** The bytes of a WAV file's data chunk (the header holds the time of writing). */
     private static byte[] samples(Path wav) throws java.io.IOException {
         byte[] all = Files.readAllBytes(wav);
@@ -64,6 +85,9 @@ class MixingProcessTest {
         assertTrue(one.out().contains("real time, 1 thread)"), one.out());
         assertTrue(java.util.Arrays.equals(samples(dir.resolve("again.wav")), samples(dir.resolve("one-thread.wav"))),
                 "the mix on one thread has the same samples as on all cores");
+        String onTerminal = onTerminal("mix", "song/demo.session.json", "-o", "tty.wav", "--threads", "1");
+        assertTrue(onTerminal.matches("(?s).*\\rtty.wav \\[#* *\\] +\\d+%.*\\r +\\rwrote tty.wav: .*"),
+                "a progress bar, cleared before the result line: " + onTerminal);
         Result zero = mixbench("mix", "song/demo.session.json", "-o", "x.wav", "--threads", "0");
         assertEquals(2, zero.status());
         assertEquals("mixbench mix: --threads needs a whole number from 1 to 256, not '0'", zero.err().strip());

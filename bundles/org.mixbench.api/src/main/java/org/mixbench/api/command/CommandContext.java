@@ -16,4 +16,9 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public record CommandContext(PrintStream out, PrintStream err, Path workingDirectory, boolean debug) {
+
+    /** A progress bar for {@code label} on {@link #err}, drawn only on an interactive terminal. Command thread. */
+    public ProgressBar progress(String label) {
+        return ProgressBar.forTerminal(err, label);
+    }
 }

@@ -138,17 +138,17 @@ public final class ConvertCommand implements Command {
         }
         allTags.putAll(tags);
         Conversion.Plan plan = new Conversion.Plan(format, outRate, outBits, dither, options, allTags);
-        ProgressBar bar = ProgressBar.forTerminal(context.err(), output);
+        org.mixbench.api.command.ProgressBar bar = context.progress(output);
         Conversion.Result result;
         try {
-            result = Conversion.run(files, in, out, plan, bar);
+            result = Conversion.run(files, in, out, plan, bar::update);
         } catch (IllegalArgumentException e) {
             throw new UsageException(output + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw AudioCommands.fileProblem(e instanceof org.mixbench.api.audio.AudioFormatException
                     ? Path.of(input) : Path.of(output), e);
         } finally {
-            bar.finish();
+            bar.close();
         }
         report(context.out(), output, format, plan, result);
         return 0;

@@ -512,6 +512,15 @@ public final class MixRenderer implements AutoCloseable {
      */
     public double exportTo(AudioFiles files, Path target, String format, Map<String, String> options)
             throws IOException {
+        return exportTo(files, target, format, options, null);
+    }
+
+    /**
+     * As {@link #exportTo(AudioFiles, Path, String, Map)}, telling {@code progress} (may be null) the frames rendered
+     * so far after every block, out of {@link #lengthFrames()}. Export thread.
+     */
+    public double exportTo(AudioFiles files, Path target, String format, Map<String, String> options,
+            java.util.function.LongConsumer progress) throws IOException {
         double[] peak = {0};
         float[][] view = new float[2][];
         files.export(target, format, new org.mixbench.api.export.ExportFormat(sampleRate, 2, length), options,
@@ -524,6 +533,9 @@ public final class MixRenderer implements AutoCloseable {
                     }
                     peak[0] = Math.max(peak[0], peak(view, n));
                     block.setFrames(n);
+                    if (progress != null) {
+                        progress.accept(delivered);
+                    }
                     return true;
                 });
         return peak[0];

@@ -78,7 +78,7 @@ public final class DemoCommand implements Command {
         context.out().println("wrote the session " + sessionFile);
         Path mix = out.resolve("mix.wav");
         Mixdown.Result result = Mixdown.render(session, out, mix, "wav", Map.of("bits", "24"), registry, files,
-                Runtime.getRuntime().availableProcessors(), null);
+                Runtime.getRuntime().availableProcessors(), null, context.progress("mixing"));
         for (String w : result.warnings()) {
             context.err().println("warning: " + w);
         }

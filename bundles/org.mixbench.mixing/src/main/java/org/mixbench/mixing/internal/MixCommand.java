@@ -83,7 +83,7 @@ public final class MixCommand implements Command {
         try {
             result = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(),
                     context.workingDirectory().resolve(output), format, Map.of("bits", bits), registry, files,
-                    threads, null);
+                    threads, null, context.progress(output));
         } catch (SessionException | AudioFormatException e) {
             throw new UsageException(sessionName + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
@@ -106,7 +106,7 @@ public final class MixCommand implements Command {
             for (String id : ids) {
                 Path stem = dir.resolve(id + "." + format);
                 Mixdown.Result r = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(), stem, format,
-                        Map.of("bits", bits), registry, files, threads, id);
+                        Map.of("bits", bits), registry, files, threads, id, context.progress("stem " + id));
                 context.out().println("wrote stem " + dir.relativize(stem) + ": " + Mixdown.describe(r,
                         session.sampleRate()));
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mixbench.api.audio.AudioFiles;
+import org.mixbench.api.command.ProgressBar;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.mixing.engine.MixRenderer;
 import org.mixbench.mixing.session.Session;
@@ -24,7 +25,8 @@ final class Mixdown {
     }
 
     static Result render(Session session, Path base, Path out, String format, Map<String, String> options,
-            ContributionRegistry registry, AudioFiles files, int threads, String stem) throws IOException {
+            ContributionRegistry registry, AudioFiles files, int threads, String stem, ProgressBar bar)
+            throws IOException {
         long t0 = System.nanoTime();
         double peak;
         long frames;
@@ -32,7 +34,12 @@ final class Mixdown {
         int used;
         try (MixRenderer renderer = MixRenderer.compile(session, base, registry, files, threads, stem)) {
             used = renderer.threads();
-            peak = renderer.exportTo(files, out, format, options);
+            long total = renderer.lengthFrames();
+            try {
+                peak = renderer.exportTo(files, out, format, options, done -> bar.update(done, total));
+            } finally {
+                bar.close();
+            }
             frames = renderer.lengthFrames();
             warnings = renderer.warnings();
         }
