@@ -43,8 +43,9 @@ final class PerspectiveArea {
         folders.put("center", folder(columns, "center"));
         folders.put("right", folder(columns, "right"));
         folders.put("bottom", folder(root, "bottom"));
-        columns.setWeights(25, 55, 20);
-        ((SashForm) root).setWeights(62, 38);
+        // the centre (the mixer, the main meters) gets most of the window; side and bottom views are secondary
+        columns.setWeights(20, 62, 18);
+        ((SashForm) root).setWeights(78, 22);
         updateVisibility();
     }
 

@@ -529,10 +529,15 @@ final class AutomationCanvas extends org.eclipse.swt.widgets.Canvas {
         int textHeight = gc.getFontMetrics().getHeight();
         // value grid
         gc.setLineStyle(SWT.LINE_DOT);
+        int lastLabel = Integer.MIN_VALUE;
         for (double tick : target.ticks()) {
             int y = y(tick);
             gc.setForeground(display.getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
             gc.drawLine(p.x, y, p.x + p.width, y);
+            if (Math.abs(y - lastLabel) < textHeight) {
+                continue; // a short lane labels only the ticks that do not overlap
+            }
+            lastLabel = y;
             String label = target.display(tick);
             gc.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
             gc.drawText(label, p.x - 6 - gc.textExtent(label).x, y - textHeight / 2, true);

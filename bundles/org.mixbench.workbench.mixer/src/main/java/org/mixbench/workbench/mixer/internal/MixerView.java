@@ -184,7 +184,10 @@ public final class MixerView implements WorkbenchView {
             laneChooser = new Combo(lanes, SWT.READ_ONLY | SWT.DROP_DOWN);
             laneChooser.setData("mixbench.id", "mixer.automation.lane");
             laneChooser.setVisibleItemCount(20);
-            laneChooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            GridData chooserData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            chooserData.minimumWidth = 170;
+            chooserData.widthHint = 170;
+            laneChooser.setLayoutData(chooserData);
             laneChooser.addListener(SWT.Selection, e -> {
                 int i = laneChooser.getSelectionIndex();
                 if (i >= 0 && i < automatables.size()) {
@@ -209,7 +212,7 @@ public final class MixerView implements WorkbenchView {
             readout = new Label(lanes, SWT.RIGHT);
             readout.setData("mixbench.id", "mixer.automation.readout");
             GridData readoutData = new GridData(SWT.FILL, SWT.CENTER, false, false);
-            readoutData.widthHint = 190;
+            readoutData.widthHint = 150;
             readout.setLayoutData(readoutData);
             automation = new AutomationCanvas(lanes, new AutomationCanvas.Owner() {
                 @Override
@@ -249,7 +252,7 @@ public final class MixerView implements WorkbenchView {
             });
             popup = new Menu(root);
             root.addListener(SWT.Dispose, e -> popup.dispose());
-            bottom.setWeights(40, 60);
+            bottom.setWeights(35, 65);
             sash.setWeights(64, 36);
             refresh();
             pollMeters();
