@@ -43,9 +43,11 @@ final class PerspectiveArea {
         folders.put("center", folder(columns, "center"));
         folders.put("right", folder(columns, "right"));
         folders.put("bottom", folder(root, "bottom"));
-        // the centre (the mixer, the main meters) gets most of the window; side and bottom views are secondary
+        // the centre (the mixer, the main meters) gets most of the window; the bottom holds the spectrum in Master,
+        // secondary tables in Mix
         columns.setWeights(20, 62, 18);
-        ((SashForm) root).setWeights(78, 22);
+        int bottom = org.mixbench.api.workbench.Perspectives.MASTER.equals(id) ? 38 : 22;
+        ((SashForm) root).setWeights(100 - bottom, bottom);
         updateVisibility();
     }
 
