@@ -1,11 +1,12 @@
 /**
  * Small, composable building blocks for processor authors: a {@link org.mixbench.dsp.ParameterBank} that holds
  * values and state, a {@link org.mixbench.dsp.LinearSmoother} against zipper noise, and
- * {@link org.mixbench.dsp.SegmentedProcessor}, which splits a block at its parameter events. None of them allocates
- * after construction or preparation.
+ * {@link org.mixbench.dsp.SegmentedProcessor}, which splits a block at its parameter events, and
+ * {@link org.mixbench.dsp.FastMath} for per-sample exponentials. None of them allocates after construction or
+ * preparation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mixbench.dsp;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.ProcessSpec;
 import org.mixbench.api.processor.ProcessorState;
 import org.mixbench.dsp.LinearSmoother;
+import org.mixbench.dsp.FastMath;
 import org.mixbench.dsp.ParameterBank;
 import org.mixbench.dsp.SegmentedProcessor;
 
@@ -220,11 +221,11 @@ final class SaturationProcessor implements SegmentedProcessor {
     static double shape(int type, double u) {
         switch (type) {
             case SaturationFactory.TUBE:
-                return (Math.tanh(u + TUBE_BIAS) - TUBE_OFFSET) * TUBE_SCALE;
+                return (FastMath.tanh(u + TUBE_BIAS) - TUBE_OFFSET) * TUBE_SCALE;
             case SaturationFactory.HARD_CLIP:
                 return Math.max(-1, Math.min(1, u));
             default:
-                return Math.tanh(u);
+                return FastMath.tanh(u);
         }
     }
 
