@@ -14,7 +14,7 @@
  * thread at a time and never allocate, lock, log or do I/O.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mixbench.convert;
 
 import org.osgi.annotation.bundle.Export;

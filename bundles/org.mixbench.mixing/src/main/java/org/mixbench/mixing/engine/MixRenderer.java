@@ -27,7 +27,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * A session compiled into a processing graph and rendered block by block: clips into track strips, tracks and sends
  * into buses, buses into the master. Every path is delayed so that all arrive aligned, by the latencies the
  * processors report; the first frames of the render, which only hold that delay, are dropped, so the mix lines up
- * with the timeline. A processor whose bundle is missing, that throws or that outputs NaN or infinity is bypassed and
+ * with the timeline. A clip at another sample rate is resampled as it plays ({@code ResamplingReader}: the
+ * mastering-grade converter of the convert bundle). A processor whose bundle is missing, that throws or that outputs NaN or infinity is bypassed and
  * reported. After {@link #compile}, {@link #render} allocates nothing and takes no lock. The tracks of a block render
  * in parallel on a crew of worker threads, then the buses level by level, then the master; every node sums its
  * inputs in a fixed order, so the mix is the same for any number of threads. Thread: one render thread at a time
@@ -152,11 +153,15 @@ public final class MixRenderer implements AutoCloseable {
                         continue;
                     }
                     AudioReader reader = files.open(file);
-                    if (Math.abs(reader.info().sampleRate() - rate) > 0.5) {
-                        reader.close();
-                        throw new SessionException("track " + track.id() + ": " + clip.file() + " is "
-                                + (long) reader.info().sampleRate() + " Hz but the session runs at " + (long) rate
-                                + " Hz");
+                    double fileRate = reader.info().sampleRate();
+                    if (fileRate != rate) {
+                        if (!org.mixbench.convert.ResamplingReader.canConvert(fileRate, rate)) {
+                            reader.close();
+                            throw new SessionException("track " + track.id() + ": " + clip.file() + " is "
+                                    + hz(fileRate) + " Hz and cannot be resampled to the session's " + hz(rate)
+                                    + " Hz (44100, 48000, 88200, 96000, 176400 and 192000 Hz can)");
+                        }
+                        reader = new org.mixbench.convert.ResamplingReader(reader, (int) rate);
                     }
                     ClipPlayer player = new ClipPlayer(reader, clip, rate, BLOCK);
                     allMono &= player.mono();
@@ -250,6 +255,10 @@ public final class MixRenderer implements AutoCloseable {
             }
         }
         return new MixRenderer(r, latency, end + tail, levels, threads);
+    }
+
+    private static String hz(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
     }
 
     private static int trackIndex(List<Session.Track> tracks, String id) {

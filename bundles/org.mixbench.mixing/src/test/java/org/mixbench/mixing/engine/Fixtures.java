@@ -37,7 +37,11 @@ final class Fixtures {
     }
 
     static Path wav(Path file, float[][] audio) throws IOException {
-        try (ExportWriter w = new WavExporterFactory().open(file, new ExportFormat(RATE, audio.length, -1),
+        return wav(file, audio, RATE);
+    }
+
+    static Path wav(Path file, float[][] audio, double rate) throws IOException {
+        try (ExportWriter w = new WavExporterFactory().open(file, new ExportFormat(rate, audio.length, -1),
                 Map.of("bits", "32f"), Map.of())) {
             AudioBlock block = new AudioBlock(audio, new org.mixbench.api.processor.ParameterEvents(0));
             w.write(block);

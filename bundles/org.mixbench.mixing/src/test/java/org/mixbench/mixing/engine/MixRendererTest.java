@@ -140,6 +140,34 @@ class MixRendererTest {
     }
 
     @Test
+    void aClipAtAnotherSampleRateIsResampledKeepingItsPitchLevelAndPlace() throws Exception {
+        float[][] tone = new float[1][44_100];
+        for (int i = 0; i < tone[0].length; i++) {
+            tone[0][i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 44_100.0));
+        }
+        Fixtures.wav(dir.resolve("cd.wav"), tone, 44_100);
+        Session s = session(List.of(new Session.Track("t", "T", List.of(new Session.Clip("cd.wav", 0.5, 0, null, 0, 0,
+                0, Session.FadeCurve.LINEAR)), Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO, "master", List.of()),
+                List.of())), List.of());
+        float[][] mix = Fixtures.render(s, dir, null);
+        assertEquals(24_000 + 48_000, mix[0].length, "half a second of silence, then one second at 48 kHz");
+        double worst = 0;
+        for (int i = 26_000; i < 70_000; i++) {
+            double expected = 0.5 * Math.sin(2 * Math.PI * 1000 * (i - 24_000) / 48_000.0);
+            worst = Math.max(worst, Math.abs(mix[0][i] - expected));
+        }
+        assertTrue(worst < 1e-4, "deviation from the ideal tone at its place " + worst);
+        assertEquals(0, mix[0][23_000], 1e-6, "silent before the clip");
+
+        Fixtures.wav(dir.resolve("low.wav"), new float[1][100], 22_050);
+        Session low = session(List.of(Fixtures.track("low", "low.wav", Fixtures.strip(List.of(), 0, 0, PanLaw.ZERO,
+                "master", List.of()), List.of())), List.of());
+        SessionException e = assertThrows(SessionException.class, () -> Fixtures.render(low, dir, null));
+        assertTrue(e.getMessage().startsWith("track low: low.wav is 22050 Hz and cannot be resampled to the session's 48000 Hz"),
+                e.getMessage());
+    }
+
+    @Test
     void soloMutesTheOthersButNotSoloSafeTracks() throws Exception {
         Fixtures.wav(dir.resolve("a.wav"), constant(1, 4800, 0.1f));
         Fixtures.wav(dir.resolve("b.wav"), constant(1, 4800, 0.2f));
