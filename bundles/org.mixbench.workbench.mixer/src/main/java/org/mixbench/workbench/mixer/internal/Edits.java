@@ -14,7 +14,8 @@ import org.mixbench.mixing.session.Session;
 /**
  * Session edits the mixer makes: pure functions over the immutable session records, each returning a new session (or
  * strip, channel or point list) with one thing changed. Insert edits work on a {@link Channel}, a strip together with
- * its automation, so that lanes of {@code insert:N:PARAMETER} follow their processor when slots are removed or moved.
+ * its automation, so that lanes of {@code insert:N:PARAMETER} follow their processor when slots are removed or moved
+ * (and a removed send takes its {@code send:BUS} lane with it). Which buses a strip may send to is computed here too.
  * Any thread (the mixer calls them on the UI thread).
  */
 final class Edits {
@@ -245,6 +246,128 @@ final class Edits {
     /** The parameter id of an {@code insert:N:PARAMETER} target. */
     static String insertParameter(String target) {
         return target.split(":", 3)[2];
+    }
+
+    // ---- sends ---------------------------------------------------------------------------------------------------
+
+    /** The level a new send starts at, in dB: audible but well below the dry signal. */
+    static final double DEFAULT_SEND_DB = -10;
+    /** The lowest send level, in dB (as the faders). */
+    static final double SEND_MIN = -60;
+    /** The highest send level, in dB (as the faders). */
+    static final double SEND_MAX = 12;
+
+    /** Strip {@code s} with {@code sends} in place of its sends. */
+    static Session.Strip sends(Session.Strip s, List<Session.Send> sends) {
+        return new Session.Strip(s.trimDb(), s.invert(), s.inserts(), s.faderDb(), s.pan(), s.panLaw(), s.mute(),
+                s.solo(), s.soloSafe(), s.output(), sends);
+    }
+
+    /** The send of strip {@code s} to bus {@code bus}, if it has one. */
+    static Optional<Session.Send> send(Session.Strip s, String bus) {
+        return s.sends().stream().filter(x -> x.bus().equals(bus)).findFirst();
+    }
+
+    /**
+     * Appends a send to bus {@code bus} at {@value #DEFAULT_SEND_DB} dB, centred, post-fader. Whether the bus may be
+     * sent to is the caller's question ({@link #sendDestinations}); a strip already sending there is returned as it is.
+     */
+    static Session.Strip addSend(Session.Strip s, String bus) {
+        if (send(s, bus).isPresent()) {
+            return s;
+        }
+        List<Session.Send> sends = new ArrayList<>(s.sends());
+        sends.add(new Session.Send(bus, DEFAULT_SEND_DB, 0, false));
+        return sends(s, sends);
+    }
+
+    /** The send to {@code bus} at {@code db}, held in {@value #SEND_MIN}..{@value #SEND_MAX} and rounded to 0.1 dB. */
+    static Session.Strip setSendLevel(Session.Strip s, String bus, double db) {
+        double level = Math.round(Math.max(SEND_MIN, Math.min(SEND_MAX, db)) * 10) / 10.0;
+        return changeSend(s, bus, x -> new Session.Send(x.bus(), level, x.pan(), x.preFader()));
+    }
+
+    /** The send to {@code bus} taken before the fader ({@code true}) or after it. */
+    static Session.Strip setSendPreFader(Session.Strip s, String bus, boolean preFader) {
+        return changeSend(s, bus, x -> new Session.Send(x.bus(), x.levelDb(), x.pan(), preFader));
+    }
+
+    /** The send to {@code bus} panned to {@code pan}, held in -1 (left)..1 (right). */
+    static Session.Strip setSendPan(Session.Strip s, String bus, double pan) {
+        double p = Math.max(-1, Math.min(1, pan));
+        return changeSend(s, bus, x -> new Session.Send(x.bus(), x.levelDb(), p, x.preFader()));
+    }
+
+    private static Session.Strip changeSend(Session.Strip s, String bus, UnaryOperator<Session.Send> change) {
+        List<Session.Send> sends = new ArrayList<>(s.sends());
+        for (int i = 0; i < sends.size(); i++) {
+            if (sends.get(i).bus().equals(bus)) {
+                sends.set(i, change.apply(sends.get(i)));
+            }
+        }
+        return sends(s, sends);
+    }
+
+    /** Removes the send to {@code bus} together with its {@code send:BUS} automation lane. */
+    static Channel removeSend(Channel c, String bus) {
+        List<Session.Send> sends = new ArrayList<>(c.strip().sends());
+        sends.removeIf(x -> x.bus().equals(bus));
+        return removeLane(new Channel(sends(c.strip(), sends), c.lanes()), sendTarget(bus));
+    }
+
+    /** The lane target of the level of the send to {@code bus}. */
+    static String sendTarget(String bus) {
+        return "send:" + bus;
+    }
+
+    /** The name of bus {@code id}, or the id when there is no such bus. */
+    static String busName(Session s, String id) {
+        return s.buses().stream().filter(b -> b.id().equals(id)).map(Session.Bus::name).findFirst().orElse(id);
+    }
+
+    /**
+     * The buses strip {@code t} may send to, in session order: none for the master; for a track or bus, every bus
+     * except itself, those it already sends to, and those that feed it back, directly or through other buses, by
+     * their outputs or sends (a send there would make a loop the mix cannot render).
+     */
+    static List<Session.Bus> sendDestinations(Session s, Target t) {
+        if (t.kind() == Target.Kind.MASTER) {
+            return List.of();
+        }
+        Session.Strip strip = strip(s, t);
+        String self = t.kind() == Target.Kind.BUS ? s.buses().get(t.index()).id() : null;
+        List<Session.Bus> out = new ArrayList<>();
+        for (Session.Bus b : s.buses()) {
+            if (b.id().equals(self) || send(strip, b.id()).isPresent() || (self != null && feeds(s, b.id(), self))) {
+                continue;
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    /**
+     * Whether bus {@code from} reaches bus {@code to} (or is it) through bus outputs and sends: the check
+     * {@code SessionFiles.validate} makes for outputs, extended to sends as the renderer connects them.
+     */
+    static boolean feeds(Session s, String from, String to) {
+        Map<String, Session.Bus> byId = new java.util.HashMap<>();
+        s.buses().forEach(b -> byId.put(b.id(), b));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> open = new java.util.ArrayDeque<>(List.of(from));
+        while (!open.isEmpty()) {
+            String at = open.pop();
+            if (at.equals(to)) {
+                return true;
+            }
+            Session.Bus bus = byId.get(at);
+            if (bus == null || !seen.add(at)) {
+                continue;
+            }
+            open.push(bus.strip().output());
+            bus.strip().sends().forEach(x -> open.push(x.bus()));
+        }
+        return false;
     }
 
     // ---- automation lanes and breakpoints ------------------------------------------------------------------------

@@ -46,7 +46,8 @@ import org.osgi.service.component.annotations.Component;
  * The mixer of the Mix perspective: the open session's channel strips (tracks, buses, master) with inserts, sends,
  * pan, fader, mute and solo; insert slots filled from the live processor palette, each with a menu to bypass, move,
  * replace or remove it (automation follows its processor); a parameter editor for the selected insert, built from the
- * processor's parameter descriptors (a slot whose processor is not installed shows that its values are kept); an
+ * processor's parameter descriptors (a slot whose processor is not installed shows that its values are kept); send
+ * knobs (level Scale, pre/post, pan, remove) and a "+ send" menu offering only buses that cannot loop back; an
  * automation lane editor for the selected strip, on a grid of the session's bars and beats with a Snap chooser; undo,
  * redo and save. Every change is one undoable edit of the session
  * document, autosaved.
@@ -459,10 +460,16 @@ public final class MixerView implements WorkbenchView {
             addInsert.addListener(SWT.Selection, e -> popup(m -> palette(m, null, info -> addInsert(target, info)),
                     addInsert.toDisplay(0, addInsert.getSize().y)));
             for (Session.Send send : strip.sends()) {
-                Label l = new Label(c, SWT.NONE);
-                l.setText(String.format(Locale.ROOT, "-> %s %.1f dB%s", send.bus(), send.levelDb(),
-                        send.preFader() ? " pre" : ""));
-                l.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+                sendControl(c, s, target, send);
+            }
+            if (target.kind() != Edits.Target.Kind.MASTER) {
+                Button addSend = new Button(c, SWT.PUSH);
+                addSend.setText("+ send");
+                addSend.setData("mixbench.id", id + ".send.add");
+                addSend.setToolTipText("Send " + name + " to a bus (buses that feed " + name + " back are not offered)");
+                addSend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+                addSend.addListener(SWT.Selection, e -> popup(m -> sendDestinationsMenu(m, target),
+                        addSend.toDisplay(0, addSend.getSize().y)));
             }
             Scale pan = new Scale(c, SWT.HORIZONTAL);
             pan.setData("mixbench.id", id + ".pan");
@@ -524,6 +531,187 @@ public final class MixerView implements WorkbenchView {
             Label out = new Label(c, SWT.NONE);
             out.setText(target.kind() == Edits.Target.Kind.MASTER ? "out" : "-> " + strip.output());
             out.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        }
+
+        /**
+         * The control of one send of strip {@code target} (in strip composite {@code c}), on two rows: the bus name
+         * and the level as text ({@code "-8.0 dB"}, {@code "-8.0 dB pre"} when taken before the fader); below them a
+         * level Scale like the faders (-60..+12 dB, 0.1 dB a step), the send's pan ({@code "C"}, {@code "L50"}) and a
+         * {@code "\u25BE"} menu button. Right click anywhere on it or the button opens {@link #sendMenu}.
+         */
+        private void sendControl(Composite c, Session s, Edits.Target target, Session.Send send) {
+            String name = Edits.name(s, target);
+            String bus = Edits.busName(s, send.bus());
+            String id = "strip." + name + ".send." + send.bus();
+            Composite box = new Composite(c, SWT.NONE);
+            box.setData("mixbench.id", id + ".box");
+            GridLayout boxLayout = new GridLayout(1, false);
+            boxLayout.marginWidth = 0;
+            boxLayout.marginHeight = 0;
+            boxLayout.verticalSpacing = 0;
+            box.setLayout(boxLayout);
+            box.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            Composite top = sendRow(box, 2);
+            Label busLabel = new Label(top, SWT.NONE);
+            busLabel.setText(bus);
+            busLabel.setData("mixbench.id", id + ".bus");
+            GridData busData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            busData.widthHint = Math.min(56, busLabel.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+            busLabel.setLayoutData(busData);
+            Label text = new Label(top, SWT.RIGHT);
+            text.setText(sendText(send));
+            text.setData("mixbench.id", id + ".text");
+            text.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+            Composite bottom = sendRow(box, 3);
+            Scale level = new Scale(bottom, SWT.HORIZONTAL);
+            level.setData("mixbench.id", id);
+            level.setMinimum(0);
+            level.setMaximum(FADER_STEPS);
+            level.setIncrement(1);
+            level.setPageIncrement(10);
+            level.setSelection(sendSteps(send.levelDb()));
+            GridData levelData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+            levelData.widthHint = 50;
+            level.setLayoutData(levelData);
+            Label pan = new Label(bottom, SWT.RIGHT);
+            pan.setText(panText(send.pan()));
+            pan.setData("mixbench.id", id + ".pan");
+            pan.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+            Button more = new Button(bottom, SWT.PUSH);
+            more.setText("\u25BE");
+            more.setData("mixbench.id", id + ".menu");
+            more.setToolTipText("Pre/post fader, pan or remove this send");
+            more.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+            more.addListener(SWT.Selection, e -> popup(m -> sendMenu(m, target, send.bus()),
+                    more.toDisplay(0, more.getSize().y)));
+            level.addListener(SWT.Selection, e -> {
+                double db = sendDb(level.getSelection());
+                edit(String.format(Locale.ROOT, "Send %s to %s %.1f dB", name, bus, db), Edits.strip(target,
+                        st -> Edits.setSendLevel(st, send.bus(), db)));
+            });
+            String tip = "Send " + name + " to " + bus + ": " + sendText(send).replace(" pre", "") + ", "
+                    + (send.preFader() ? "pre-fader" : "post-fader") + ", pan " + panText(send.pan())
+                    + "; right click or \u25BE for pre/post, pan, remove";
+            for (Control control : new Control[] {box, top, bottom, busLabel, text, level, pan}) {
+                control.setToolTipText(tip);
+                control.addListener(SWT.MenuDetect, e -> {
+                    e.doit = false;
+                    popup(m -> sendMenu(m, target, send.bus()), new Point(e.x, e.y));
+                });
+            }
+        }
+
+        /** One row of a send control: {@code columns} columns without margins, filling the width. */
+        private static Composite sendRow(Composite box, int columns) {
+            Composite row = new Composite(box, SWT.NONE);
+            GridLayout layout = new GridLayout(columns, false);
+            layout.marginWidth = 0;
+            layout.marginHeight = 0;
+            layout.horizontalSpacing = 3;
+            row.setLayout(layout);
+            row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            return row;
+        }
+
+        /** A send's level as its strip shows it: {@code "-18.0 dB"}, {@code "-18.0 dB pre"} when pre-fader. */
+        static String sendText(Session.Send send) {
+            return String.format(Locale.ROOT, "%.1f dB", send.levelDb()) + (send.preFader() ? " pre" : "");
+        }
+
+        /** A pan position: {@code "C"}, {@code "L50"}, {@code "R100"}. */
+        static String panText(double pan) {
+            long percent = Math.round(Math.abs(pan) * 100);
+            return percent == 0 ? "C" : (pan < 0 ? "L" : "R") + percent;
+        }
+
+        /** Where a horizontal send Scale sits for {@code db}: 0.1 dB a step, -60 dB at the left. */
+        static int sendSteps(double db) {
+            double clamped = Math.max(FADER_MIN, Math.min(FADER_MAX, db));
+            return (int) Math.round((clamped - FADER_MIN) * FADER_STEPS / (FADER_MAX - FADER_MIN));
+        }
+
+        /** The level of a send Scale at {@code steps}, rounded to 0.1 dB. */
+        static double sendDb(int steps) {
+            return Math.round((FADER_MIN + steps / (double) FADER_STEPS * (FADER_MAX - FADER_MIN)) * 10) / 10.0;
+        }
+
+        /** Pan positions the send menu offers, left to right. */
+        private static final double[] SEND_PANS = {-1, -0.5, -0.25, 0, 0.25, 0.5, 1};
+
+        /**
+         * The menu of the send of strip {@code target} to {@code bus}: Pre-fader / Post-fader (radio), a Pan cascade
+         * of positions, and Remove send (which also removes the send's automation lane, in the same edit).
+         */
+        private void sendMenu(Menu menu, Edits.Target target, String bus) {
+            Session s = document.session();
+            Optional<Session.Send> found = Edits.send(Edits.strip(s, target), bus);
+            if (found.isEmpty()) {
+                return;
+            }
+            Session.Send send = found.get();
+            String phrase = "send " + Edits.name(s, target) + " to " + Edits.busName(s, bus);
+            MenuItem pre = new MenuItem(menu, SWT.RADIO);
+            pre.setText("Pre-fader");
+            pre.setData("mixbench.id", "send.menu.pre");
+            pre.setSelection(send.preFader());
+            pre.addListener(SWT.Selection, e -> {
+                if (pre.getSelection() && !send.preFader()) {
+                    edit("Take " + phrase + " pre-fader", Edits.strip(target, st -> Edits.setSendPreFader(st, bus,
+                            true)));
+                }
+            });
+            MenuItem post = new MenuItem(menu, SWT.RADIO);
+            post.setText("Post-fader");
+            post.setData("mixbench.id", "send.menu.post");
+            post.setSelection(!send.preFader());
+            post.addListener(SWT.Selection, e -> {
+                if (post.getSelection() && send.preFader()) {
+                    edit("Take " + phrase + " post-fader", Edits.strip(target, st -> Edits.setSendPreFader(st, bus,
+                            false)));
+                }
+            });
+            MenuItem panItem = new MenuItem(menu, SWT.CASCADE);
+            panItem.setText("Pan (" + panText(send.pan()) + ")");
+            panItem.setData("mixbench.id", "send.menu.pan");
+            Menu pans = new Menu(panItem);
+            panItem.setMenu(pans);
+            for (double p : SEND_PANS) {
+                MenuItem item = new MenuItem(pans, SWT.RADIO);
+                String text = panText(p);
+                item.setText(p == 0 ? "Center" : text);
+                item.setData("mixbench.id", "send.menu.pan." + text);
+                item.setSelection(Math.abs(send.pan() - p) < 1e-9);
+                item.addListener(SWT.Selection, e -> {
+                    if (item.getSelection() && Math.abs(send.pan() - p) >= 1e-9) {
+                        edit("Pan " + phrase + " " + text, Edits.strip(target, st -> Edits.setSendPan(st, bus, p)));
+                    }
+                });
+            }
+            new MenuItem(menu, SWT.SEPARATOR);
+            MenuItem remove = item(menu, "Remove send", "send.menu.remove");
+            remove.addListener(SWT.Selection, e -> edit("Remove " + phrase, Edits.channel(target,
+                    c -> Edits.removeSend(c, bus))));
+        }
+
+        /**
+         * The buses strip {@code target} may send to ({@link Edits#sendDestinations}: no loops, no second send to a
+         * bus); choosing one adds a post-fader send at {@value Edits#DEFAULT_SEND_DB} dB as one edit.
+         */
+        private void sendDestinationsMenu(Menu menu, Edits.Target target) {
+            Session s = document.session();
+            List<Session.Bus> buses = Edits.sendDestinations(s, target);
+            if (buses.isEmpty()) {
+                MenuItem none = item(menu, s.buses().isEmpty() ? "No buses in this session" : "No bus to send to",
+                        "send.add.none");
+                none.setEnabled(false);
+                return;
+            }
+            String name = Edits.name(s, target);
+            for (Session.Bus b : buses) {
+                MenuItem item = item(menu, b.name(), "send.add." + b.id());
+                item.addListener(SWT.Selection, e -> edit("Add send " + name + " to " + b.name(), Edits.strip(target,
+                        st -> Edits.addSend(st, b.id()))));
+            }
         }
 
         static int faderSteps(double db) {

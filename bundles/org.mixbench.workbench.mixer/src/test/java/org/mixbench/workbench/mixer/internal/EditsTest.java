@@ -182,4 +182,95 @@ class EditsTest {
         assertEquals(List.of(at(0, 0.15), at(4, -0.5)), Edits.startLane(0.15, Session.Curve.LINEAR, at(4, -0.5)));
         assertEquals(List.of(at(0, -0.5)), Edits.startLane(0.15, Session.Curve.LINEAR, at(0, -0.5)));
     }
+
+    // ---- sends ---------------------------------------------------------------------------------------------------
+
+    private static Session.Strip sending(String output, Session.Send... sends) {
+        return new Session.Strip(0, false, null, 0, 0, null, false, false, false, output, List.of(sends));
+    }
+
+    private static Session.Send send(String bus, double db) {
+        return new Session.Send(bus, db, 0, false);
+    }
+
+    /**
+     * Lead sends to Reverb; Delay sends to Reverb; Group feeds Delay by its output; Parallel goes to the master. So
+     * Reverb is fed back by Delay directly and by Group through Delay.
+     */
+    private static Session routed() {
+        return new Session(Session.FORMAT, 1, 48_000, 120, List.of(new Session.Track("lead", "Lead", null,
+                sending("master", send("verb", -8)), null), new Session.Track("drums", "Drums", null, null, null)),
+                List.of(new Session.Bus("verb", "Reverb", null, null), new Session.Bus("dly", "Delay", sending(
+                        "master", send("verb", -6)), null), new Session.Bus("grp", "Group", sending("dly"), null),
+                        new Session.Bus("par", "Parallel", null, null)), null);
+    }
+
+    private static List<String> destinations(Session s, Edits.Target.Kind kind, int index) {
+        return Edits.sendDestinations(s, new Edits.Target(kind, index)).stream().map(Session.Bus::id).toList();
+    }
+
+    @Test
+    void aTrackIsOfferedEveryBusItDoesNotAlreadySendTo() {
+        assertEquals(List.of("dly", "grp", "par"), destinations(routed(), Edits.Target.Kind.TRACK, 0));
+        assertEquals(List.of("verb", "dly", "grp", "par"), destinations(routed(), Edits.Target.Kind.TRACK, 1));
+    }
+
+    @Test
+    void aBusCannotBeOfferedASendThatWouldFeedItselfBack() {
+        Session s = routed();
+        assertEquals(List.of("par"), destinations(s, Edits.Target.Kind.BUS, 0),
+                "Reverb: not itself, not Delay (sends back), not Group (feeds back through Delay)");
+        assertTrue(Edits.feeds(s, "grp", "dly"), "Group feeds Delay by its output...");
+        assertEquals(List.of("par"), destinations(s, Edits.Target.Kind.BUS, 1),
+                "...so Delay is not offered Group; it already sends to Reverb");
+        assertEquals(List.of("verb", "dly", "par"), destinations(s, Edits.Target.Kind.BUS, 2),
+                "Group may send anywhere that does not come back to it");
+        assertEquals(List.of("verb", "dly", "grp"), destinations(s, Edits.Target.Kind.BUS, 3));
+        assertFalse(Edits.feeds(s, "par", "verb"));
+    }
+
+    @Test
+    void theMasterHasNoSendsToOffer() {
+        assertEquals(List.of(), destinations(routed(), Edits.Target.Kind.MASTER, 0));
+    }
+
+    @Test
+    void aNewSendIsPostFaderCentredAtMinusTenDecibelsAndOnlyOncePerBus() throws Exception {
+        Session s = routed();
+        Edits.Target drums = new Edits.Target(Edits.Target.Kind.TRACK, 1);
+        Session added = Edits.strip(drums, st -> Edits.addSend(st, "par")).apply(s);
+        assertEquals(List.of(new Session.Send("par", -10, 0, false)), added.tracks().get(1).strip().sends());
+        SessionFiles.validate(added);
+        Session.Strip lead = s.tracks().get(0).strip();
+        assertEquals(lead, Edits.addSend(lead, "verb"), "a second send to the same bus is not added");
+    }
+
+    @Test
+    void levelPanAndPreFaderChangeOnlyTheirSend() {
+        Session.Strip strip = sending("master", send("verb", -8), send("dly", -20));
+        Session.Strip louder = Edits.setSendLevel(strip, "verb", -12.04);
+        assertEquals(List.of(send("verb", -12.0), send("dly", -20)), louder.sends(), "rounded to 0.1 dB");
+        assertEquals(12, Edits.setSendLevel(strip, "dly", 40).sends().get(1).levelDb(), 0, "held at +12 dB");
+        assertEquals(-60, Edits.setSendLevel(strip, "dly", Double.NEGATIVE_INFINITY).sends().get(1).levelDb(), 0);
+        assertEquals(List.of(new Session.Send("verb", -8, 0, true), send("dly", -20)), Edits.setSendPreFader(strip,
+                "verb", true).sends());
+        assertEquals(List.of(send("verb", -8), new Session.Send("dly", -20, -0.5, false)), Edits.setSendPan(strip,
+                "dly", -0.5).sends());
+        assertEquals(1, Edits.setSendPan(strip, "dly", 3).sends().get(1).pan(), 0, "held at hard right");
+    }
+
+    @Test
+    void removingASendDropsItsAutomationLane() throws Exception {
+        Edits.Channel c = new Edits.Channel(sending("master", send("verb", -8), send("dly", -20)), List.of(
+                lane("fader", -3), lane("send:verb", -8), lane("send:dly", -20)));
+        Edits.Channel removed = Edits.removeSend(c, "verb");
+        assertEquals(List.of(send("dly", -20)), removed.strip().sends());
+        assertEquals(List.of("fader", "send:dly"), targets(removed));
+        Session s = routed();
+        Session edited = Edits.channel(new Edits.Target(Edits.Target.Kind.TRACK, 0), x -> Edits.removeSend(
+                Edits.addLane(x, "send:verb", -8, Session.Curve.LINEAR), "verb")).apply(s);
+        SessionFiles.validate(edited);
+        assertEquals(List.of(), edited.tracks().get(0).strip().sends());
+        assertEquals(List.of(), edited.tracks().get(0).automation());
+    }
 }

@@ -702,4 +702,127 @@ class MixerViewTest {
         paint();
         SwtTestKit.screenshot(control, name);
     }
+
+    // ---- send knobs ------------------------------------------------------------------------------------------------
+
+    /**
+     * Lead (EQ) sends to Reverb at -8 dB with a send lane; Delay sends to Reverb; Group feeds Delay by its output;
+     * Parallel goes to the master. Reverb is fed back by Delay and, through it, by Group.
+     */
+    private Path sendSession() throws IOException {
+        Session.Strip lead = new Session.Strip(0, false, List.of(new Session.Insert(ParametricEqFactory.ID, false,
+                Map.of(), Map.of())), -5, 0, null, false, false, false, "master", List.of(new Session.Send("verb", -8,
+                0, false)));
+        Session.Strip delay = new Session.Strip(0, false, null, -3, 0, null, false, false, false, "master", List.of(
+                new Session.Send("verb", -6, -0.5, true)));
+        Session.Strip group = new Session.Strip(0, false, null, 0, 0, null, false, false, false, "dly", null);
+        Session s = new Session(Session.FORMAT, 1, 48_000, 120, List.of(
+                new Session.Track("lead", "Lead", null, lead, List.of(new Session.Lane("send:verb", List.of(
+                        new Session.Point(0, -8, Session.Curve.LINEAR), new Session.Point(8, -20,
+                                Session.Curve.LINEAR))))),
+                new Session.Track("drums", "Drums", null, null, null)),
+                List.of(new Session.Bus("verb", "Reverb", null, null), new Session.Bus("dly", "Delay", delay, null),
+                        new Session.Bus("grp", "Group", group, null), new Session.Bus("par", "Parallel", null,
+                                null)), null);
+        Path file = dir.resolve("sends.session.json");
+        SessionFiles.write(file, s);
+        return file;
+    }
+
+    private static List<String> menuIds(Menu menu) {
+        return java.util.Arrays.stream(menu.getItems()).map(item -> (String) item.getData("mixbench.id")).toList();
+    }
+
+    @Test
+    void movingASendKnobEditsItsLevelAndUndoRestoresIt() throws Exception {
+        MixerView.Part part = openPart(sendSession());
+        Control root = part.control();
+        assertEquals("-8.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        assertEquals("Reverb", byId(root, "strip.Lead.send.verb.bus", Label.class).getText());
+        assertEquals("-6.0 dB pre", byId(root, "strip.Delay.send.verb.text", Label.class).getText());
+        assertEquals("L50", byId(root, "strip.Delay.send.verb.pan", Label.class).getText());
+        Scale knob = byId(root, "strip.Lead.send.verb", Scale.class);
+        assertEquals(0, knob.getMinimum());
+        assertEquals(720, knob.getMaximum(), "-60..+12 dB in 0.1 dB steps");
+        assertEquals(520, knob.getSelection());
+        knob.setSelection(MixerView.Part.sendSteps(-12));
+        click(knob);
+        settle();
+        assertEquals(new Session.Send("verb", -12, 0, false), strip(part, 0).sends().get(0));
+        assertEquals("Send Lead to Reverb -12.0 dB", undoLabel(part));
+        assertEquals("-12.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        screenshot(root, "mixer-sends.png");
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(new Session.Send("verb", -8, 0, false), strip(part, 0).sends().get(0));
+        assertEquals("-8.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        assertEquals(520, byId(root, "strip.Lead.send.verb", Scale.class).getSelection());
+    }
+
+    @Test
+    void aSendIsAddedFromTheMenuAndRemovedWithItsLaneFromTheContextMenu() throws Exception {
+        MixerView.Part part = openPart(sendSession());
+        Control root = part.control();
+        Session original = part.document().session();
+        click(byId(root, "strip.Drums.send.add", Button.class));
+        assertEquals(List.of("send.add.verb", "send.add.dly", "send.add.grp", "send.add.par"), menuIds(part.menu()));
+        choose(part.menu(), "send.add.dly");
+        assertEquals("Add send Drums to Delay", undoLabel(part));
+        assertEquals(List.of(new Session.Send("dly", -10, 0, false)), strip(part, 1).sends());
+        assertEquals("-10.0 dB", byId(root, "strip.Drums.send.dly.text", Label.class).getText());
+        click(byId(root, "strip.Lead.send.add", Button.class));
+        assertFalse(menuIds(part.menu()).contains("send.add.verb"), "Lead already sends to Reverb");
+        part.menu().setVisible(false);
+
+        click(byId(root, "strip.Lead.send.verb.menu", Button.class));
+        screenshot(root, "mixer-send-menu.png");
+        choose(part.menu(), "send.menu.pre");
+        assertEquals("Take send Lead to Reverb pre-fader", undoLabel(part));
+        assertEquals("-8.0 dB pre", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        click(byId(root, "strip.Lead.send.verb.menu", Button.class));
+        choose(part.menu(), "send.menu.pan.R50");
+        assertEquals(new Session.Send("verb", -8, 0.5, true), strip(part, 0).sends().get(0));
+        assertEquals("R50", byId(root, "strip.Lead.send.verb.pan", Label.class).getText());
+
+        Label text = byId(root, "strip.Lead.send.verb.text", Label.class);
+        Event right = new Event();
+        Point at = text.toDisplay(2, 2);
+        right.x = at.x;
+        right.y = at.y;
+        text.notifyListeners(SWT.MenuDetect, right);
+        choose(part.menu(), "send.menu.remove");
+        assertEquals("Remove send Lead to Reverb", undoLabel(part));
+        assertTrue(strip(part, 0).sends().isEmpty());
+        assertTrue(Edits.lane(automation(part, 0), "send:verb").isEmpty(), "the send's lane went with it");
+        assertTrue(SwtTestKit.all(root).stream().noneMatch(c -> "strip.Lead.send.verb".equals(c.getData(
+                "mixbench.id"))));
+        for (int i = 0; i < 4; i++) {
+            click(byId(root, "mixer.undo", Button.class));
+            settle();
+        }
+        assertEquals(original, part.document().session(), "four undos restore the session, lane and all");
+    }
+
+    @Test
+    void theSendMenuNeverOffersABusThatWouldFeedBack() throws Exception {
+        MixerView.Part part = openPart(sendSession());
+        Control root = part.control();
+        click(byId(root, "strip.Reverb.send.add", Button.class));
+        assertEquals(List.of("send.add.par"), menuIds(part.menu()),
+                "not itself, not Delay (sends to it), not Group (feeds it through Delay)");
+        part.menu().setVisible(false);
+        click(byId(root, "strip.Delay.send.add", Button.class));
+        assertEquals(List.of("send.add.par"), menuIds(part.menu()), "Group feeds Delay; Reverb is already sent to");
+        choose(part.menu(), "send.add.par");
+        click(byId(root, "strip.Delay.send.add", Button.class));
+        assertEquals(List.of("send.add.none"), menuIds(part.menu()));
+        assertFalse(item(part.menu(), "send.add.none").getEnabled());
+        part.menu().setVisible(false);
+        click(byId(root, "strip.Parallel.send.add", Button.class));
+        assertEquals(List.of("send.add.verb"), menuIds(part.menu()),
+                "Delay now sends to Parallel, and Group feeds it through Delay");
+        part.menu().setVisible(false);
+        assertTrue(SwtTestKit.all(root).stream().noneMatch(c -> "strip.Master.send.add".equals(c.getData(
+                "mixbench.id"))), "the master has no sends");
+    }
 }
