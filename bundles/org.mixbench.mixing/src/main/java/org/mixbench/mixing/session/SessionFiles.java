@@ -107,18 +107,40 @@ public final class SessionFiles {
             lanes("buses[" + i + "]", b.automation(), b.strip());
         }
         lanes("master", s.master().automation(), s.master().strip());
-        for (String bus : busOutputs.keySet()) {
-            Deque<String> path = new ArrayDeque<>();
-            String at = bus;
-            while (!at.equals("master")) {
-                if (path.contains(at)) {
-                    throw new SessionException("buses: '" + bus + "' feeds itself through " + String.join(" -> ",
-                            path) + " -> " + at);
-                }
-                path.addLast(at);
-                at = busOutputs.get(at);
+        Map<String, List<String>> feeds = new HashMap<>();
+        for (Session.Bus b : s.buses()) {
+            List<String> next = new java.util.ArrayList<>();
+            next.add(b.strip().output());
+            b.strip().sends().forEach(send -> next.add(send.bus()));
+            feeds.put(b.id(), next);
+        }
+        for (Session.Bus b : s.buses()) {
+            Deque<String> loop = loopFrom(b.id(), feeds, new ArrayDeque<>());
+            if (loop != null) {
+                throw new SessionException("buses: '" + b.id() + "' feeds itself through " + String.join(" -> ",
+                        loop));
             }
         }
+    }
+
+    /** A path from {@code at} back into the current path through outputs and sends, or null. */
+    private static Deque<String> loopFrom(String at, Map<String, List<String>> feeds, Deque<String> path) {
+        if (path.contains(at)) {
+            path.addLast(at);
+            return path;
+        }
+        if (!feeds.containsKey(at)) {
+            return null; // the master, or a name reported elsewhere
+        }
+        path.addLast(at);
+        for (String next : feeds.get(at)) {
+            Deque<String> loop = loopFrom(next, feeds, path);
+            if (loop != null) {
+                return loop;
+            }
+        }
+        path.removeLast();
+        return null;
     }
 
     private static void strip(String at, Session.Strip strip, Set<String> buses) throws SessionException {

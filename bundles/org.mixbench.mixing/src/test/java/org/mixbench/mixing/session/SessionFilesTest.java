@@ -68,6 +68,10 @@ class SessionFilesTest {
         assertTrue(problem("{\"format\":\"mixbench-session\",\"version\":1,\"sample_rate\":48000,\"buses\":"
                 + "[{\"id\":\"a\",\"strip\":{\"output\":\"b\"}},{\"id\":\"b\",\"strip\":{\"output\":\"a\"}}]}")
                 .contains("feeds itself"));
+        assertTrue(problem("{\"format\":\"mixbench-session\",\"version\":1,\"sample_rate\":48000,\"buses\":"
+                + "[{\"id\":\"a\",\"strip\":{\"sends\":[{\"bus\":\"b\"}]}},{\"id\":\"b\",\"strip\":"
+                + "{\"output\":\"a\"}}]}").endsWith("buses: 'a' feeds itself through a -> b -> a"),
+                "a loop through a send");
         assertTrue(problem("{\"format\":\"something-else\",\"version\":1,\"sample_rate\":48000}")
                 .startsWith("not a Mixbench session"));
         assertTrue(problem("{\"format\":\"mixbench-session\",\"version\":9,\"sample_rate\":48000}")
