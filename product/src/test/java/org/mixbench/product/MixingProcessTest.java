@@ -164,5 +164,21 @@ class MixingProcessTest {
         assertEquals(2, missing.status());
         assertEquals("mixbench mix: missing.json: missing audio: gone.wav, also-gone.wav", missing.err().strip());
         assertTrue(!Files.exists(dir.resolve("x.wav")));
+        tool("sox", "-n", "-r", "48000", "-c", "1", "-b", "24", dir.resolve("tone.wav").toString(), "synth", "1",
+                "sine", "440", "gain", "-12");
+        Files.writeString(dir.resolve("ok.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
+                + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"clips\": [{\"file\": \"tone.wav\"}]}]}");
+        Result noFolder = mixbench("mix", "ok.json", "-o", "no/such/folder/x.wav");
+        assertEquals(2, noFolder.status());
+        assertTrue(noFolder.err().strip().startsWith("mixbench mix: no/such/folder/x.wav: ")
+                && noFolder.err().strip().lines().count() == 1, noFolder.err());
+        Result unknown = mixbench("mix", "ok.json", "-o", "x.ogg");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().startsWith("mixbench mix: x.ogg: cannot tell the format from the extension"),
+                unknown.err());
+        Result mp3 = mixbench("mix", "ok.json", "-o", "x.mp3");
+        assertEquals(0, mp3.status(), mp3.err());
+        assertTrue(tool("soxi", "-t", dir.resolve("x.mp3").toString()).strip().equals("mp3"), "a real MP3");
+        assertEquals(2, mixbench("mix", "ok.json", "-o", "y.mp3", "--bits", "24").status());
     }
 }

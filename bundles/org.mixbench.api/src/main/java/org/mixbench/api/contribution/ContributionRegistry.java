@@ -32,6 +32,31 @@ public interface ContributionRegistry {
      */
     AutoCloseable addListener(RegistryListener listener);
 
+    /**
+     * The format id ({@link ContributionProperties#FORMAT}) of the installed exporter that writes files named
+     * {@code file} (by the extension after its last dot, any case), if there is one. Any thread.
+     */
+    default Optional<String> exportFormatFor(String file) {
+        int dot = file.lastIndexOf('.');
+        String extension = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        for (ContributionInfo e : list(ContributionKind.EXPORTER)) {
+            String ext = e.property(ContributionProperties.EXTENSION, "");
+            if (!ext.isEmpty() && ext.equals(extension)) {
+                return Optional.of(e.property(ContributionProperties.FORMAT, ext));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file extensions the installed exporters write, for messages. Any thread. */
+    default List<String> exportExtensions() {
+        List<String> known = new java.util.ArrayList<>();
+        for (ContributionInfo e : list(ContributionKind.EXPORTER)) {
+            known.add(e.property(ContributionProperties.EXTENSION, ""));
+        }
+        return known;
+    }
+
     /** A change in the registry. */
     @ConsumerType
     @FunctionalInterface

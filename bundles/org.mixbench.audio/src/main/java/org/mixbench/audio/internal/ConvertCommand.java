@@ -174,18 +174,14 @@ public final class ConvertCommand implements Command {
     }
 
     private String formatForExtension(String output) {
-        int dot = output.lastIndexOf('.');
-        String extension = dot < 0 ? "" : output.substring(dot + 1).toLowerCase(Locale.ROOT);
-        List<String> known = new ArrayList<>();
-        for (ContributionInfo e : registry.list(ContributionKind.EXPORTER)) {
-            String ext = e.property(ContributionProperties.EXTENSION, "");
-            known.add(ext);
-            if (ext.equals(extension)) {
-                return e.property(ContributionProperties.FORMAT, ext);
-            }
-        }
-        throw new UsageException(output + ": cannot tell the format from the extension '" + extension
-                + "'; give --format (" + String.join(", ", known) + ")");
+        return registry.exportFormatFor(output).orElseThrow(() -> new UsageException(output
+                + ": cannot tell the format from the extension '" + extension(output) + "'; give --format ("
+                + String.join(", ", registry.exportExtensions()) + ")"));
+    }
+
+    static String extension(String file) {
+        int dot = file.lastIndexOf('.');
+        return dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static int outputBits(String format, String bits, AudioFileInfo info) {

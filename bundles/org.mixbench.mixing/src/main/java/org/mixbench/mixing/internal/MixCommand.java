@@ -3,7 +3,6 @@ package org.mixbench.mixing.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.mixbench.api.audio.AudioFiles;
@@ -31,10 +30,11 @@ public final class MixCommand implements Command {
     @Override
     public String usage() {
         return """
-                Usage: ./mixbench mix SESSION.json -o MIX.wav [--bits 16|24|32|32f] [--stems DIR] [--threads N]
+                Usage: ./mixbench mix SESSION.json -o MIX.wav|MIX.flac|MIX.mp3 [--bits 16|24|32|32f] [--stems DIR]
+                       [--threads N]
 
                 Renders the session: clips through their channel strips (inserts, fader, pan, sends), buses and the
-                master, with automation and delay compensation; writes MIX atomically (WAV or FLAC by extension).
+                master, with automation and delay compensation; writes MIX atomically in the format of its extension.
                 Processors that are not installed are bypassed with a warning; missing audio files are listed.
                   --stems DIR   also write DIR/<id>.wav for every track and bus: a track alone through its strip,
                                 its sends and the master; a bus with what feeds it, through its strip and
@@ -48,13 +48,17 @@ public final class MixCommand implements Command {
         String sessionName = null;
         String output = null;
         String bits = "24";
+        boolean bitsGiven = false;
         String stems = null;
         int threads = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < arguments.size(); i++) {
             String a = arguments.get(i);
             switch (a) {
                 case "-o", "--output" -> output = value(arguments, ++i, a);
-                case "--bits" -> bits = value(arguments, ++i, a);
+                case "--bits" -> {
+                    bits = value(arguments, ++i, a);
+                    bitsGiven = true;
+                }
                 case "--stems" -> stems = value(arguments, ++i, a);
                 case "--threads" -> threads = threads(value(arguments, ++i, a));
                 default -> {
@@ -78,17 +82,17 @@ public final class MixCommand implements Command {
         } catch (IOException e) {
             throw new UsageException(sessionName + ": " + e.getMessage(), e);
         }
-        String format = output.toLowerCase(Locale.ROOT).endsWith(".flac") ? "flac" : "wav";
-        Mixdown.Result result;
-        try {
-            result = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(),
-                    context.workingDirectory().resolve(output), format, Map.of("bits", bits), registry, files,
-                    threads, null, context.progress(output));
-        } catch (SessionException | AudioFormatException e) {
-            throw new UsageException(sessionName + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(output + ": " + e.getMessage(), e);
+        String target = output;
+        String format = registry.exportFormatFor(output).orElseThrow(() -> new UsageException(target
+                + ": cannot tell the format from the extension; use one of " + String.join(", ",
+                registry.exportExtensions())));
+        Map<String, String> options = format.equals("mp3") ? Map.of() : Map.of("bits", bits);
+        if (format.equals("mp3") && bitsGiven) {
+            throw new UsageException("--bits does not apply to mp3 (it is encoded from 16 bits)");
         }
+        Path base = sessionFile.toAbsolutePath().getParent();
+        Mixdown.Result result = render(session, base, output, context.workingDirectory().resolve(output), format,
+                options, threads, null, context, sessionName);
         for (String w : result.warnings()) {
             context.err().println("warning: " + w);
         }
@@ -105,13 +109,29 @@ public final class MixCommand implements Command {
             session.buses().forEach(b -> ids.add(b.id()));
             for (String id : ids) {
                 Path stem = dir.resolve(id + "." + format);
-                Mixdown.Result r = Mixdown.render(session, sessionFile.toAbsolutePath().getParent(), stem, format,
-                        Map.of("bits", bits), registry, files, threads, id, context.progress("stem " + id));
+                Mixdown.Result r = render(session, base, stems + "/" + id + "." + format, stem, format, options,
+                        threads, id, context, sessionName);
                 context.out().println("wrote stem " + dir.relativize(stem) + ": " + Mixdown.describe(r,
                         session.sampleRate()));
             }
         }
         return 0;
+    }
+
+    /** One render (the mix, or a stem), its problems as one line naming the session or the file. */
+    private Mixdown.Result render(Session session, Path base, String shown, Path target, String format,
+            Map<String, String> options, int threads, String stem, CommandContext context, String sessionName) {
+        try {
+            return Mixdown.render(session, base, target, format, options, registry, files, threads, stem,
+                    context.progress(shown));
+        } catch (SessionException | AudioFormatException e) {
+            throw new UsageException(sessionName + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(shown + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UsageException(shown + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()), e);
+        }
     }
 
     private static int threads(String text) {
