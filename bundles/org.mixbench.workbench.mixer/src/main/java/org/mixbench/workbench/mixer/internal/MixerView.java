@@ -50,7 +50,8 @@ import org.osgi.service.component.annotations.Component;
  * knobs (level Scale, pre/post, pan, remove) and a "+ send" menu offering only buses that cannot loop back; an
  * automation lane editor for the selected strip, on a grid of the session's bars and beats with a Snap chooser; undo,
  * redo and save. Every change is one undoable edit of the session
- * document, autosaved.
+ * document, autosaved; a Scale (fader, pan, send level, parameter) moved in one gesture (a drag, or keyboard and wheel
+ * steps until a short pause) is one edit, its readout following in place meanwhile ({@link GestureEdit}).
  * Not yet: level meters and the play transport (there is no playback engine yet). UI thread only.
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.mixer", "name=Mixer", "category=Mixing",
@@ -76,6 +77,8 @@ public final class MixerView implements WorkbenchView {
     static final double FADER_MIN = -60;
     static final double FADER_MAX = 12;
     static final int FADER_STEPS = 720;
+    /** How long after a keyboard or wheel step of a Scale without a mouse release its move is committed. */
+    static final int GESTURE_IDLE_MILLIS = 300;
 
     @Override
     public ViewPart createPart(Composite parent, ViewSite site) {
@@ -121,6 +124,10 @@ public final class MixerView implements WorkbenchView {
         private List<AutomationTargets.Automatable> automatables = List.of();
         /** Seconds of audio in each clip file without a stored length, read once per opened session. */
         private final Map<String, Double> fileSeconds = new HashMap<>();
+        /** The Scale move under way, committed as one edit when its gesture ends (or before any other action). */
+        private final GestureEdit gesture;
+        /** Set while the part is disposed: a last pending move is still committed, but nothing is rebuilt. */
+        private boolean disposing;
 
         Part(Composite parent, ViewSite site, org.mixbench.api.audio.AudioFiles files,
                 java.util.function.Supplier<org.mixbench.api.monitor.MonitorBus> monitor) {
@@ -129,6 +136,12 @@ public final class MixerView implements WorkbenchView {
             this.monitor = monitor;
             root = new Composite(parent, SWT.NONE);
             root.setLayout(new GridLayout(1, false));
+            gesture = new GestureEdit(parent.getDisplay(), GESTURE_IDLE_MILLIS);
+            root.addListener(SWT.Dispose, e -> {
+                disposing = true;
+                gesture.commit();
+                gesture.dispose();
+            });
             root.setData("mixbench.open", (Consumer<Path>) this::open);
             Composite bar = new Composite(root, SWT.NONE);
             bar.setLayout(new RowLayout(SWT.HORIZONTAL));
@@ -272,6 +285,7 @@ public final class MixerView implements WorkbenchView {
 
         /** Opens a session file; offers the autosave when one is newer. */
         void open(Path file) {
+            gesture.commit();
             try {
                 document = SessionDocument.open(file);
                 if (document.recoverable().isPresent() && !root.getDisplay().isDisposed()
@@ -305,6 +319,7 @@ public final class MixerView implements WorkbenchView {
             if (document == null) {
                 return;
             }
+            gesture.commit();
             try {
                 action.run();
             } catch (IOException e) {
@@ -317,8 +332,74 @@ public final class MixerView implements WorkbenchView {
             run(() -> document.edit(label, change));
         }
 
-        /** Rebuilds the strips, the editor and the automation from the session. */
+        /**
+         * Lets {@code scale} move as one gesture ({@link GestureEdit}): each Selection only calls {@code moved} with
+         * the Scale's position, which updates the Scale's own readout in place and returns the edit of that value; the
+         * strips are not rebuilt. The last such edit is committed once when the mouse button goes up, after a pause of
+         * keyboard or wheel steps, or before any other action.
+         */
+        private void gesture(Scale scale, java.util.function.IntFunction<Move> moved) {
+            scale.addListener(SWT.MouseDown, e -> gesture.press());
+            scale.addListener(SWT.MouseUp, e -> gesture.release());
+            scale.addListener(SWT.Selection, e -> {
+                if (document == null) {
+                    return;
+                }
+                Move move = moved.apply(scale.getSelection());
+                SessionDocument doc = document;
+                String id = (String) scale.getData("mixbench.id");
+                undo.setEnabled(true);
+                save.setEnabled(true);
+                gesture.change(scale, () -> commitMove(doc, scale, id, move));
+            });
+        }
+
+        /** The edit a Scale gesture ends in: its undo label and the change, applied to the session of that time. */
+        private record Move(String label, UnaryOperator<Session> change) {
+        }
+
+        /**
+         * Commits a finished Scale gesture of {@code doc} (nothing when another session was opened since) and
+         * rebuilds the view, unless a gesture on another Scale is already under way or the part is being disposed;
+         * the rebuilt Scale {@code id} keeps the keyboard focus the moved one had.
+         */
+        private void commitMove(SessionDocument doc, Scale scale, String id, Move move) {
+            if (doc != document) {
+                return;
+            }
+            boolean focused = !scale.isDisposed() && scale.isFocusControl();
+            try {
+                doc.edit(move.label(), move.change());
+            } catch (IOException e) {
+                site.setStatusMessage(e.getMessage());
+            }
+            if (disposing || root.isDisposed() || gesture.pending()) {
+                return;
+            }
+            refresh();
+            Scale again = focused && id != null ? scale(root, id) : null;
+            if (again != null) {
+                again.setFocus();
+            }
+        }
+
+        /** The Scale with id {@code id} in {@code parent}, or null. */
+        private static Scale scale(Composite parent, String id) {
+            for (Control c : parent.getChildren()) {
+                if (c instanceof Scale found && id.equals(found.getData("mixbench.id"))) {
+                    return found;
+                }
+                Scale inside = c instanceof Composite composite ? scale(composite, id) : null;
+                if (inside != null) {
+                    return inside;
+                }
+            }
+            return null;
+        }
+
+        /** Rebuilds the strips, the editor and the automation from the session (committing a pending move first). */
         void refresh() {
+            gesture.commit();
             for (Control c : strips.getChildren()) {
                 c.dispose();
             }
@@ -389,7 +470,7 @@ public final class MixerView implements WorkbenchView {
                             + warnings.get(warnings.size() - 1));
                 }
             }
-            if (playback != null && !playback.playing() && stop.getEnabled()) {
+            if (playback != null && !playback.playing() && stop.getEnabled() && !gesture.pending()) {
                 if (playback.failure() != null) {
                     site.setStatusMessage("Playback stopped: " + playback.failure().getMessage());
                 }
@@ -477,14 +558,15 @@ public final class MixerView implements WorkbenchView {
             pan.setMaximum(200);
             pan.setSelection((int) Math.round((strip.pan() + 1) * 100));
             pan.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-            pan.addListener(SWT.Selection, e -> {
-                double value = pan.getSelection() / 100.0 - 1;
-                edit("Pan " + name, Edits.strip(target, st -> Edits.pan(st, value)));
-            });
             Label panText = new Label(c, SWT.CENTER);
-            panText.setText(strip.pan() == 0 ? "C" : String.format(Locale.ROOT, "%s%.0f", strip.pan() < 0 ? "L" : "R",
-                    Math.abs(strip.pan()) * 100));
+            panText.setText(stripPanText(strip.pan()));
+            panText.setData("mixbench.id", id + ".pan.text");
             panText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+            gesture(pan, steps -> {
+                double value = steps / 100.0 - 1;
+                readout(panText, stripPanText(value));
+                return new Move("Pan " + name, Edits.strip(target, st -> Edits.pan(st, value)));
+            });
             Composite faderRow = new Composite(c, SWT.NONE);
             GridLayout rowLayout = new GridLayout(2, false);
             rowLayout.marginWidth = 0;
@@ -504,14 +586,15 @@ public final class MixerView implements WorkbenchView {
             GridData faderData = new GridData(SWT.CENTER, SWT.FILL, false, true);
             faderData.heightHint = 150;
             fader.setLayoutData(faderData);
-            fader.addListener(SWT.Selection, e -> {
-                double db = faderDb(fader.getSelection());
-                edit("Fader " + name, Edits.strip(target, st -> Edits.fader(st, db)));
-            });
             Label db = new Label(c, SWT.NONE);
             db.setText(String.format(Locale.ROOT, "%.1f dB", strip.faderDb()));
             db.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
             db.setData("mixbench.id", id + ".db");
+            gesture(fader, steps -> {
+                double value = faderDb(steps);
+                readout(db, String.format(Locale.ROOT, "%.1f dB", value));
+                return new Move("Fader " + name, Edits.strip(target, st -> Edits.fader(st, value)));
+            });
             if (target.kind() != Edits.Target.Kind.MASTER) {
                 Button mute = new Button(c, SWT.TOGGLE);
                 mute.setText("M");
@@ -584,10 +667,11 @@ public final class MixerView implements WorkbenchView {
             more.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
             more.addListener(SWT.Selection, e -> popup(m -> sendMenu(m, target, send.bus()),
                     more.toDisplay(0, more.getSize().y)));
-            level.addListener(SWT.Selection, e -> {
-                double db = sendDb(level.getSelection());
-                edit(String.format(Locale.ROOT, "Send %s to %s %.1f dB", name, bus, db), Edits.strip(target,
-                        st -> Edits.setSendLevel(st, send.bus(), db)));
+            gesture(level, steps -> {
+                double db = sendDb(steps);
+                readout(text, sendText(new Session.Send(send.bus(), db, send.pan(), send.preFader())));
+                return new Move(String.format(Locale.ROOT, "Send %s to %s %.1f dB", name, bus, db), Edits.strip(
+                        target, st -> Edits.setSendLevel(st, send.bus(), db)));
             });
             String tip = "Send " + name + " to " + bus + ": " + sendText(send).replace(" pre", "") + ", "
                     + (send.preFader() ? "pre-fader" : "post-fader") + ", pan " + panText(send.pan())
@@ -616,6 +700,19 @@ public final class MixerView implements WorkbenchView {
         /** A send's level as its strip shows it: {@code "-18.0 dB"}, {@code "-18.0 dB pre"} when pre-fader. */
         static String sendText(Session.Send send) {
             return String.format(Locale.ROOT, "%.1f dB", send.levelDb()) + (send.preFader() ? " pre" : "");
+        }
+
+        /** A strip's pan as its strip shows it: {@code "C"}, {@code "L25"}, {@code "R100"}. */
+        static String stripPanText(double pan) {
+            return pan == 0 ? "C" : String.format(Locale.ROOT, "%s%.0f", pan < 0 ? "L" : "R", Math.abs(pan) * 100);
+        }
+
+        /** Shows {@code text} in the readout {@code label} of a moving Scale, in place. */
+        private static void readout(Label label, String text) {
+            if (!label.isDisposed() && !label.getText().equals(text)) {
+                label.setText(text);
+                label.requestLayout();
+            }
         }
 
         /** A pan position: {@code "C"}, {@code "L50"}, {@code "R100"}. */
@@ -764,9 +861,11 @@ public final class MixerView implements WorkbenchView {
                 text.setData("mixbench.id", "mixer.parameter." + d.id() + ".text");
                 text.setLayoutData(new GridData(90, SWT.DEFAULT));
                 int slot = selectedSlot;
-                scale.addListener(SWT.Selection, e -> {
-                    double v = d.fromNormalized(scale.getSelection() / 1000.0);
-                    edit(d.name() + " of " + factory.get().descriptor().name(), Edits.strip(selected,
+                Edits.Target target = selected;
+                gesture(scale, steps -> {
+                    double v = d.fromNormalized(steps / 1000.0);
+                    readout(text, d.displayText(v));
+                    return new Move(d.name() + " of " + factory.get().descriptor().name(), Edits.strip(target,
                             st -> Edits.parameter(st, slot, d.id(), v)));
                 });
             }
@@ -774,6 +873,7 @@ public final class MixerView implements WorkbenchView {
 
         /** Selects strip {@code target} and its insert {@code slot} (-1: none) for the editors. */
         private void select(Edits.Target target, int slot) {
+            gesture.commit();
             if (!target.equals(selected)) {
                 laneTarget = null;
             }
@@ -787,6 +887,7 @@ public final class MixerView implements WorkbenchView {
             if (document == null) {
                 return;
             }
+            gesture.commit();
             for (MenuItem item : popup.getItems()) {
                 item.dispose();
             }
@@ -1017,6 +1118,7 @@ public final class MixerView implements WorkbenchView {
         }
 
         private void play() {
+            gesture.commit();
             reportedWarnings = 0;
             try {
                 active = compile();
@@ -1044,6 +1146,7 @@ public final class MixerView implements WorkbenchView {
 
         /** Renders the mix beside the session as NAME.mix.wav on a background thread; the status line reports. */
         void render() {
+            gesture.commit();
             Path target = document.file().resolveSibling(document.file().getFileName().toString()
                     .replaceFirst("(\\.session)?\\.json$", "") + ".mix.wav");
             org.mixbench.mixing.engine.MixRenderer renderer;

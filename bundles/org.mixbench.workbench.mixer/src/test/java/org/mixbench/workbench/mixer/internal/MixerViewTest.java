@@ -138,6 +138,7 @@ class MixerViewTest {
         Scale fader = byId(root, "strip.Lead.fader", Scale.class);
         fader.setSelection(MixerView.Part.faderSteps(-12));
         fader.notifyListeners(SWT.Selection, null);
+        release(fader);
         settle();
         assertEquals(-12, part.document().session().tracks().get(1).strip().faderDb(), 1e-9);
         assertEquals("-12.0 dB", byId(root, "strip.Lead.db", Label.class).getText());
@@ -191,6 +192,7 @@ class MixerViewTest {
         Scale gain = byId(root, "mixer.parameter.band2.gain", Scale.class);
         gain.setSelection(1000);
         gain.notifyListeners(SWT.Selection, null);
+        release(gain);
         settle();
         assertEquals(24.0, part.document().session().tracks().get(1).strip().inserts().get(0).parameters()
                 .get("band2.gain"), 1e-9);
@@ -272,6 +274,19 @@ class MixerViewTest {
 
     private static void click(Control control) {
         control.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** Ends a mouse gesture on {@code control} (a Scale) the way letting go of the button does. */
+    private static void release(Control control) {
+        Event up = new Event();
+        up.button = 1;
+        control.notifyListeners(SWT.MouseUp, up);
+    }
+
+    /** Moves {@code scale} to {@code steps} as one mouse or keyboard step does. */
+    private static void step(Scale scale, int steps) {
+        scale.setSelection(steps);
+        scale.notifyListeners(SWT.Selection, new Event());
     }
 
     private static void mouse(Control control, int type, Point at, int button) {
@@ -747,6 +762,7 @@ class MixerViewTest {
         assertEquals(520, knob.getSelection());
         knob.setSelection(MixerView.Part.sendSteps(-12));
         click(knob);
+        release(knob);
         settle();
         assertEquals(new Session.Send("verb", -12, 0, false), strip(part, 0).sends().get(0));
         assertEquals("Send Lead to Reverb -12.0 dB", undoLabel(part));
@@ -824,5 +840,130 @@ class MixerViewTest {
         part.menu().setVisible(false);
         assertTrue(SwtTestKit.all(root).stream().noneMatch(c -> "strip.Master.send.add".equals(c.getData(
                 "mixbench.id"))), "the master has no sends");
+    }
+
+    // ---- Scale gestures: one drag or one pause-ended keyboard move is one edit ---------------------------------------
+
+    @Test
+    void aFaderDragOfManyStepsIsOneUndoableEditAndKeepsTheScaleAlive() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        Control root = part.control();
+        Session original = part.document().session();
+        assertFalse(byId(root, "mixer.undo", Button.class).getEnabled());
+        Scale fader = byId(root, "strip.Lead.fader", Scale.class);
+        Event down = new Event();
+        down.button = 1;
+        fader.notifyListeners(SWT.MouseDown, down);
+        for (double db : new double[] {-6, -7.5, -9, -10.2, -12.5}) {
+            step(fader, MixerView.Part.faderSteps(db));
+            settle();
+            assertFalse(fader.isDisposed(), "the dragged Scale lives on at " + db);
+            assertTrue(fader == byId(root, "strip.Lead.fader", Scale.class), "the strips are not rebuilt");
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f dB", db), byId(root, "strip.Lead.db", Label.class)
+                    .getText(), "the readout follows the drag");
+            assertEquals(original, part.document().session(), "nothing is committed while dragging");
+        }
+        assertTrue(byId(root, "mixer.undo", Button.class).getEnabled(), "the pending move can be undone");
+        SwtTestKit.settle(display, 2 * MixerView.GESTURE_IDLE_MILLIS);
+        assertFalse(fader.isDisposed(), "a drag held still is not committed before the button goes up");
+        assertEquals(original, part.document().session());
+
+        release(fader);
+        settle();
+        assertEquals(-12.5, strip(part, 1).faderDb(), 1e-9);
+        assertEquals("Fader Lead", undoLabel(part));
+        assertEquals("-12.5 dB", byId(root, "strip.Lead.db", Label.class).getText());
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(original, part.document().session(), "one undo takes the whole drag back");
+        assertEquals("", undoLabel(part), "the drag was exactly one undo entry");
+        assertEquals("-5.0 dB", byId(root, "strip.Lead.db", Label.class).getText());
+    }
+
+    @Test
+    void aKeyboardMoveCommitsAfterAPause() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        Control root = part.control();
+        Session original = part.document().session();
+        assertEquals("R15", byId(root, "strip.Lead.pan.text", Label.class).getText());
+        Scale pan = byId(root, "strip.Lead.pan", Scale.class);
+        for (int steps : new int[] {90, 80, 75}) {
+            step(pan, steps);
+            settle();
+            assertFalse(pan.isDisposed());
+        }
+        assertEquals("L25", byId(root, "strip.Lead.pan.text", Label.class).getText());
+        assertEquals(original, part.document().session(), "not yet: the keys may go on");
+
+        SwtTestKit.settle(display, 500);
+        assertEquals(-0.25, strip(part, 1).pan(), 1e-9);
+        assertEquals("Pan Lead", undoLabel(part));
+        assertEquals("L25", byId(root, "strip.Lead.pan.text", Label.class).getText());
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(original, part.document().session(), "the keyboard move was one edit");
+        assertEquals("", undoLabel(part));
+        assertEquals("R15", byId(root, "strip.Lead.pan.text", Label.class).getText());
+    }
+
+    @Test
+    void undoWhileAMoveIsPendingCommitsItFirst() throws Exception {
+        MixerView.Part part = openPart(sendSession());
+        Control root = part.control();
+        Session original = part.document().session();
+        Scale knob = byId(root, "strip.Lead.send.verb", Scale.class);
+        step(knob, MixerView.Part.sendSteps(-10));
+        step(knob, MixerView.Part.sendSteps(-12));
+        assertEquals("-12.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        assertEquals(original, part.document().session());
+
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals(original, part.document().session(), "the move was committed, then undone");
+        assertEquals("Send Lead to Reverb -12.0 dB", part.document().redoLabel().orElse(""));
+        assertEquals("-8.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
+        SwtTestKit.settle(display, 500);
+        assertEquals(original, part.document().session(), "no late commit after the undo");
+        assertEquals("", undoLabel(part));
+
+        click(byId(root, "mixer.redo", Button.class));
+        settle();
+        assertEquals(new Session.Send("verb", -12, 0, false), strip(part, 0).sends().get(0));
+    }
+
+    @Test
+    void movingAnotherScaleCommitsThePendingMoveWithoutCuttingTheNewDrag() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        Control root = part.control();
+        Scale fader = byId(root, "strip.Lead.fader", Scale.class);
+        step(fader, MixerView.Part.faderSteps(-9));
+        Scale pan = byId(root, "strip.Drums.pan", Scale.class);
+        Event down = new Event();
+        down.button = 1;
+        pan.notifyListeners(SWT.MouseDown, down);
+        step(pan, 50);
+        settle();
+        assertEquals(-9, strip(part, 1).faderDb(), 1e-9, "the fader's move is committed");
+        assertFalse(pan.isDisposed(), "the pan being dragged is not rebuilt under the mouse");
+        assertEquals("L50", byId(root, "strip.Drums.pan.text", Label.class).getText());
+        step(pan, 40);
+        release(pan);
+        settle();
+        assertEquals(-0.6, strip(part, 0).pan(), 1e-9);
+        assertEquals("Pan Drums", undoLabel(part));
+        click(byId(root, "mixer.undo", Button.class));
+        settle();
+        assertEquals("Fader Lead", undoLabel(part), "two gestures, two edits");
+    }
+
+    @Test
+    void aMovePendingWhenThePartIsDisposedIsKeptAndNoTimerRunsLater() throws Exception {
+        MixerView.Part part = openPart(sessionFile());
+        org.mixbench.mixing.session.SessionDocument document = part.document();
+        step(byId(part.control(), "strip.Lead.fader", Scale.class), MixerView.Part.faderSteps(-20));
+        part.control().dispose();
+        SwtTestKit.settle(display, 500);
+        assertEquals(-20, document.session().tracks().get(1).strip().faderDb(), 1e-9);
+        assertEquals("Fader Lead", document.undoLabel().orElse(""));
     }
 }
