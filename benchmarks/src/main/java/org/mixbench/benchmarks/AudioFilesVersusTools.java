@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.ImporterFactory;
@@ -51,34 +50,34 @@ public final class AudioFilesVersusTools {
         Path flac = dir.resolve("in.flac");
         System.out.printf(Locale.ROOT, "Preparing %.0f s of 48 kHz stereo 24-bit music-like audio with sox...%n",
                 seconds);
-        run("sox", "-n", "-r", "48000", "-c", "2", "-b", "24", wav24.toString(), "synth", String.valueOf(seconds),
+        Timing.run("sox", "-n", "-r", "48000", "-c", "2", "-b", "24", wav24.toString(), "synth", String.valueOf(seconds),
                 "pinknoise", "synth", "sine", "amod", "110", "synth", "sine", "amod", "0.5", "tremolo", "4", "40",
                 "gain", "-6");
-        run("sox", "-D", wav24.toString(), "-r", "44100", "-b", "16", wav16.toString(), "rate", "-v");
-        run("flac", "-s", "-f", "-5", wav24.toString(), "-o", flac.toString());
+        Timing.run("sox", "-D", wav24.toString(), "-r", "44100", "-b", "16", wav16.toString(), "rate", "-v");
+        Timing.run("flac", "-s", "-f", "-5", wav24.toString(), "-o", flac.toString());
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("WAV read (24-bit)", best(() -> readAll(new WavImporterFactory(), wav24)),
-                "sox in.wav -t null", best(() -> run("sox", wav24.toString(), "-t", "null", "/dev/null"))));
-        rows.add(new Row("WAV write (24 to 16-bit)", best(() -> transcode(wav24, dir.resolve("o16.wav"),
+        rows.add(new Row("WAV read (24-bit)", Timing.bestOfThree(() -> readAll(new WavImporterFactory(), wav24)),
+                "sox in.wav -t null", Timing.bestOfThree(() -> Timing.run("sox", wav24.toString(), "-t", "null", "/dev/null"))));
+        rows.add(new Row("WAV write (24 to 16-bit)", Timing.bestOfThree(() -> transcode(wav24, dir.resolve("o16.wav"),
                 new WavExporterFactory(), Map.of("bits", "16"), 0)),
-                "sox -D in.wav -b 16 out.wav", best(() -> run("sox", "-D", wav24.toString(), "-b", "16",
+                "sox -D in.wav -b 16 out.wav", Timing.bestOfThree(() -> Timing.run("sox", "-D", wav24.toString(), "-b", "16",
                         dir.resolve("s16.wav").toString()))));
-        rows.add(new Row("FLAC encode (level 5)", best(() -> transcode(wav24, dir.resolve("o.flac"),
+        rows.add(new Row("FLAC encode (level 5)", Timing.bestOfThree(() -> transcode(wav24, dir.resolve("o.flac"),
                 new FlacExporterFactory(), Map.of("bits", "24", "compression", "5"), 0)),
-                "flac -5", best(() -> run("flac", "-s", "-f", "-5", wav24.toString(), "-o",
+                "flac -5", Timing.bestOfThree(() -> Timing.run("flac", "-s", "-f", "-5", wav24.toString(), "-o",
                         dir.resolve("t.flac").toString()))));
-        rows.add(new Row("FLAC decode", best(() -> readAll(new FlacImporterFactory(), flac)),
-                "flac -d -c > /dev/null", best(() -> run("flac", "-s", "-d", "-c", flac.toString()))));
-        rows.add(new Row("MP3 encode (CBR 320, -q 2)", best(() -> transcode(wav16, dir.resolve("o.mp3"),
+        rows.add(new Row("FLAC decode", Timing.bestOfThree(() -> readAll(new FlacImporterFactory(), flac)),
+                "flac -d -c > /dev/null", Timing.bestOfThree(() -> Timing.run("flac", "-s", "-d", "-c", flac.toString()))));
+        rows.add(new Row("MP3 encode (CBR 320, -q 2)", Timing.bestOfThree(() -> transcode(wav16, dir.resolve("o.mp3"),
                 new Mp3ExporterFactory(), Map.of("bitrate", "320"), 0)),
-                "lame -b 320 -q 2", best(() -> run("lame", "--silent", "-b", "320", "-q", "2", wav16.toString(),
+                "lame -b 320 -q 2", Timing.bestOfThree(() -> Timing.run("lame", "--silent", "-b", "320", "-q", "2", wav16.toString(),
                         dir.resolve("t.mp3").toString()))));
-        rows.add(new Row("SRC 48 to 44.1 kHz (24-bit files)", best(() -> transcode(wav24, dir.resolve("o44.wav"),
+        rows.add(new Row("SRC 48 to 44.1 kHz (24-bit files)", Timing.bestOfThree(() -> transcode(wav24, dir.resolve("o44.wav"),
                 new WavExporterFactory(), Map.of("bits", "24"), 44_100)),
-                "sox rate -v 44100", best(() -> run("sox", "-D", wav24.toString(), "-b", "24",
+                "sox rate -v 44100", Timing.bestOfThree(() -> Timing.run("sox", "-D", wav24.toString(), "-b", "24",
                         dir.resolve("s44.wav").toString(), "rate", "-v", "44100"))));
         rows.add(new Row("SRC 48 to 44.1 kHz (ffmpeg soxr)", rows.get(rows.size() - 1).ours(),
-                "ffmpeg aresample=soxr", best(() -> run("ffmpeg", "-v", "error", "-y", "-i", wav24.toString(),
+                "ffmpeg aresample=soxr", Timing.bestOfThree(() -> Timing.run("ffmpeg", "-v", "error", "-y", "-i", wav24.toString(),
                         "-af", "aresample=44100:resampler=soxr:precision=28", "-c:a", "pcm_s24le",
                         dir.resolve("f44.wav").toString()))));
         System.out.printf(Locale.ROOT, "%nAudio files on %.0f s of stereo (one core each, best of 3; x = multiples "
@@ -90,25 +89,6 @@ public final class AudioFilesVersusTools {
                     r.ours(), seconds / r.ours(), r.tool(), r.theirs(), seconds / r.theirs(), r.theirs() / r.ours());
         }
         srcQuality(dir);
-    }
-
-    private static double best(Callable<?> task) throws Exception {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
-            task.call();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-        }
-        return best;
-    }
-
-    private static Object run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
-        }
-        return null;
     }
 
     private static long readAll(ImporterFactory importer, Path file) throws IOException {
@@ -194,7 +174,7 @@ public final class AudioFilesVersusTools {
         if (converter.equals("Mixbench")) {
             transcode(in, out, new WavExporterFactory(), Map.of("bits", "32f"), 44_100);
         } else {
-            run("sox", in.toString(), "-e", "floating-point", "-b", "32", out.toString(), "rate", "-v", "44100");
+            Timing.run("sox", in.toString(), "-e", "floating-point", "-b", "32", out.toString(), "rate", "-v", "44100");
         }
         try (AudioReader reader = new WavImporterFactory().open(out)) {
             float[][] all = new float[1][(int) reader.info().frames()];

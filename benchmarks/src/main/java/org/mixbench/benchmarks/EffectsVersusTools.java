@@ -45,7 +45,7 @@ public final class EffectsVersusTools {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60;
         Path dir = Files.createDirectories(Paths.get("target", "effects-bench"));
         Path programme = dir.resolve("programme.wav");
-        run("sox", "-n", "-r", String.valueOf(RATE), "-c", "2", "-b", "24", programme.toString(), "synth",
+        Timing.run("sox", "-n", "-r", String.valueOf(RATE), "-c", "2", "-b", "24", programme.toString(), "synth",
                 String.valueOf(seconds), "pinknoise", "sine", "220", "tremolo", "4", "80", "gain", "-9");
         float[][] audio = read(programme);
         List<Pair> pairs = List.of(
@@ -77,12 +77,7 @@ public final class EffectsVersusTools {
             }
             List<String> command = new ArrayList<>(List.of("sox", programme.toString(), "-n"));
             command.addAll(pair.sox());
-            double sox = Double.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
-                long t0 = System.nanoTime();
-                run(command.toArray(String[]::new));
-                sox = Math.min(sox, (System.nanoTime() - t0) / 1e9);
-            }
+            double sox = Timing.bestOfThree(command);
             System.out.printf(Locale.ROOT, "%-11s %-25s %6.0fx   %-64s %6.0fx %7.2f%n", pair.name(), pair.oursText(),
                     seconds / ours, String.join(" ", pair.sox()), seconds / sox, sox / ours);
         }
@@ -130,11 +125,4 @@ public final class EffectsVersusTools {
         }
     }
 
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
-        }
-    }
 }

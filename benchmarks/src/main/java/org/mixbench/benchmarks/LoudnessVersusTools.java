@@ -43,11 +43,11 @@ public final class LoudnessVersusTools {
         writeMusic(raw, frames);
         Path program = compile(dir);
         double[] ours = new double[3];
-        double oursSeconds = best(() -> measureOurs(raw, ours));
+        double oursSeconds = Timing.bestOfThree(() -> measureOurs(raw, ours));
         double[] libebur = new double[3];
-        double libSeconds = best(() -> measureLibebur128(program, raw, libebur));
+        double libSeconds = Timing.bestOfThree(() -> measureLibebur128(program, raw, libebur));
         double[] ff = new double[3];
-        double ffSeconds = best(() -> measureFfmpeg(raw, ff));
+        double ffSeconds = Timing.bestOfThree(() -> measureFfmpeg(raw, ff));
         double audio = frames / (double) RATE;
         System.out.printf(Locale.ROOT, "%nLoudness analysis (integrated + LRA + true peak) of %.0f s of 48 kHz "
                 + "stereo, one core each, best of 3%n", audio);
@@ -61,20 +61,6 @@ public final class LoudnessVersusTools {
     private static void row(String name, double seconds, double audio, double ours, double[] v) {
         System.out.printf(Locale.ROOT, "%-22s %8.2fs %9.0fx %12.2f %9.2f LUFS %7.2f LU %9.2f dBTP%n", name, seconds,
                 audio / seconds, seconds / ours, v[0], v[1], v[2]);
-    }
-
-    private interface Task {
-        void run() throws Exception;
-    }
-
-    private static double best(Task task) throws Exception {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
-            task.run();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-        }
-        return best;
     }
 
     /** Deterministic music-like stereo: chords with envelopes, a bass line, noise hits, and loud and quiet parts. */

@@ -39,14 +39,14 @@ public final class MixVersusTools {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 30;
-        Path dir = Files.createDirectories(Paths.get("target", "mix-bench"));
+        Path dir = Files.createDirectories(Paths.get("target", "mix-bench-" + (long) seconds + "s"));
         List<Path> stems = new ArrayList<>();
         System.out.printf(Locale.ROOT, "Preparing 64 mono stems of %.0f s with sox...%n", seconds);
         String[] kinds = {"sine", "square", "triangle", "sawtooth", "pinknoise"};
         for (int t = 0; t < 64; t++) {
             Path stem = dir.resolve("t" + t + ".wav");
             if (!Files.exists(stem)) {
-                run("sox", "-n", "-r", "48000", "-c", "1", "-b", "24", stem.toString(), "synth",
+                Timing.run("sox", "-n", "-r", "48000", "-c", "1", "-b", "24", stem.toString(), "synth",
                         String.valueOf(seconds), kinds[t % kinds.length], String.valueOf(55 * (1 + t % 12)),
                         "tremolo", String.valueOf(1 + t % 5), "50", "gain", "-24");
             }
@@ -64,7 +64,7 @@ public final class MixVersusTools {
         List<String> sox = new ArrayList<>(List.of("sox", "-m"));
         stems.forEach(p -> sox.add(p.toString()));
         sox.add(dir.resolve("sox-mix.wav").toString());
-        double soxTime = best(sox);
+        double soxTime = Timing.bestOfThree(sox);
         List<String> ffmpeg = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-threads", "1"));
         stems.forEach(p -> {
             ffmpeg.add("-i");
@@ -72,7 +72,7 @@ public final class MixVersusTools {
         });
         ffmpeg.addAll(List.of("-filter_complex", "amix=inputs=64:normalize=0", "-c:a", "pcm_s24le",
                 dir.resolve("ffmpeg-mix.wav").toString()));
-        double ffmpegTime = best(ffmpeg);
+        double ffmpegTime = Timing.bestOfThree(ffmpeg);
         System.out.printf(Locale.ROOT, "%n64 tracks x %.0f s at 48 kHz%n", seconds);
         System.out.printf(Locale.ROOT, "%-66s %8s %9s%n", "renderer", "seconds", "x RT");
         System.out.printf(Locale.ROOT, "%-66s %7.2fs %8.1fx%n",
@@ -133,21 +133,4 @@ public final class MixVersusTools {
                 false, false, false, "master", List.of()), List.of());
     }
 
-    private static double best(List<String> command) throws Exception {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long t0 = System.nanoTime();
-            run(command.toArray(String[]::new));
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-        }
-        return best;
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
-        }
-    }
 }

@@ -49,23 +49,58 @@ final class Fixtures {
         return file;
     }
 
-    /** A processor that delays its input by a fixed number of frames and says so. */
-    static final class Latent implements ProcessorFactory {
-        static final int DELAY = 300;
+    /** A test processor without parameters or state: subclasses say what one block does. */
+    private abstract static class TestProcessor implements Processor {
+        @Override
+        public void prepare(ProcessSpec spec) {
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public ProcessorState saveState() {
+            return ProcessorState.of(Map.of());
+        }
+
+        @Override
+        public void restoreState(ProcessorState state) {
+        }
+    }
+
+    /** The factory of a test processor: its id and name, no parameters. */
+    private abstract static class TestFactory implements ProcessorFactory {
+        private final String id;
+        private final String name;
+
+        TestFactory(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
 
         @Override
         public Descriptor descriptor() {
-            return new Descriptor("test.latent", "Latent", "Test", "Test", "1.0.0");
+            return new Descriptor(id, name, "Test", "Test", "1.0.0");
         }
 
         @Override
         public List<ParameterDescriptor> parameters() {
             return List.of();
         }
+    }
+
+    /** A processor that delays its input by a fixed number of frames and says so. */
+    static final class Latent extends TestFactory {
+        static final int DELAY = 300;
+
+        Latent() {
+            super("test.latent", "Latent");
+        }
 
         @Override
         public Processor create() {
-            return new Processor() {
+            return new TestProcessor() {
                 private float[][] line;
                 private int at;
 
@@ -88,46 +123,23 @@ final class Fixtures {
                 }
 
                 @Override
-                public void reset() {
-                }
-
-                @Override
                 public int latencyFrames() {
                     return DELAY;
-                }
-
-                @Override
-                public ProcessorState saveState() {
-                    return ProcessorState.of(Map.of());
-                }
-
-                @Override
-                public void restoreState(ProcessorState state) {
                 }
             };
         }
     }
 
     /** A processor that throws on its tenth block. */
-    static final class Faulty implements ProcessorFactory {
-        @Override
-        public Descriptor descriptor() {
-            return new Descriptor("test.faulty", "Faulty", "Test", "Test", "1.0.0");
-        }
-
-        @Override
-        public List<ParameterDescriptor> parameters() {
-            return List.of();
+    static final class Faulty extends TestFactory {
+        Faulty() {
+            super("test.faulty", "Faulty");
         }
 
         @Override
         public Processor create() {
-            return new Processor() {
+            return new TestProcessor() {
                 private int blocks;
-
-                @Override
-                public void prepare(ProcessSpec spec) {
-                }
 
                 @Override
                 public ProcessStatus process(AudioBlock block) {
@@ -136,44 +148,21 @@ final class Fixtures {
                     }
                     return ProcessStatus.CONTINUE;
                 }
-
-                @Override
-                public void reset() {
-                }
-
-                @Override
-                public ProcessorState saveState() {
-                    return ProcessorState.of(Map.of());
-                }
-
-                @Override
-                public void restoreState(ProcessorState state) {
-                }
             };
         }
     }
 
-    /** A processor that passes audio through but takes 12 ms of wall time per call (a 512-frame block lasts 10.7). */
-    static final class Slow implements ProcessorFactory {
+    /** A processor that halves its input but takes 12 ms of wall time per call (a 512-frame block lasts 10.7). */
+    static final class Slow extends TestFactory {
         static final long NANOS = 12_000_000;
 
-        @Override
-        public Descriptor descriptor() {
-            return new Descriptor("test.slow", "Slow", "Test", "Test", "1.0.0");
-        }
-
-        @Override
-        public List<ParameterDescriptor> parameters() {
-            return List.of();
+        Slow() {
+            super("test.slow", "Slow");
         }
 
         @Override
         public Processor create() {
-            return new Processor() {
-                @Override
-                public void prepare(ProcessSpec spec) {
-                }
-
+            return new TestProcessor() {
                 @Override
                 public ProcessStatus process(AudioBlock block) {
                     long end = System.nanoTime() + NANOS;
@@ -186,19 +175,6 @@ final class Fixtures {
                         }
                     }
                     return ProcessStatus.CONTINUE;
-                }
-
-                @Override
-                public void reset() {
-                }
-
-                @Override
-                public ProcessorState saveState() {
-                    return ProcessorState.of(Map.of());
-                }
-
-                @Override
-                public void restoreState(ProcessorState state) {
                 }
             };
         }
