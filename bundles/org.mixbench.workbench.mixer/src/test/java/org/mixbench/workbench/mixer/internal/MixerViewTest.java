@@ -136,7 +136,7 @@ class MixerViewTest {
         assertEquals("-5.0 dB", byId(root, "strip.Lead.db", Label.class).getText());
 
         Scale fader = byId(root, "strip.Lead.fader", Scale.class);
-        fader.setSelection(MixerView.Part.faderSteps(-12));
+        fader.setSelection(StripBuilder.faderSteps(-12));
         fader.notifyListeners(SWT.Selection, null);
         release(fader);
         settle();
@@ -760,7 +760,7 @@ class MixerViewTest {
         assertEquals(0, knob.getMinimum());
         assertEquals(720, knob.getMaximum(), "-60..+12 dB in 0.1 dB steps");
         assertEquals(520, knob.getSelection());
-        knob.setSelection(MixerView.Part.sendSteps(-12));
+        knob.setSelection(SendControls.sendSteps(-12));
         click(knob);
         release(knob);
         settle();
@@ -855,7 +855,7 @@ class MixerViewTest {
         down.button = 1;
         fader.notifyListeners(SWT.MouseDown, down);
         for (double db : new double[] {-6, -7.5, -9, -10.2, -12.5}) {
-            step(fader, MixerView.Part.faderSteps(db));
+            step(fader, StripBuilder.faderSteps(db));
             settle();
             assertFalse(fader.isDisposed(), "the dragged Scale lives on at " + db);
             assertTrue(fader == byId(root, "strip.Lead.fader", Scale.class), "the strips are not rebuilt");
@@ -912,8 +912,8 @@ class MixerViewTest {
         Control root = part.control();
         Session original = part.document().session();
         Scale knob = byId(root, "strip.Lead.send.verb", Scale.class);
-        step(knob, MixerView.Part.sendSteps(-10));
-        step(knob, MixerView.Part.sendSteps(-12));
+        step(knob, SendControls.sendSteps(-10));
+        step(knob, SendControls.sendSteps(-12));
         assertEquals("-12.0 dB", byId(root, "strip.Lead.send.verb.text", Label.class).getText());
         assertEquals(original, part.document().session());
 
@@ -936,7 +936,7 @@ class MixerViewTest {
         MixerView.Part part = openPart(sessionFile());
         Control root = part.control();
         Scale fader = byId(root, "strip.Lead.fader", Scale.class);
-        step(fader, MixerView.Part.faderSteps(-9));
+        step(fader, StripBuilder.faderSteps(-9));
         Scale pan = byId(root, "strip.Drums.pan", Scale.class);
         Event down = new Event();
         down.button = 1;
@@ -960,7 +960,7 @@ class MixerViewTest {
     void aMovePendingWhenThePartIsDisposedIsKeptAndNoTimerRunsLater() throws Exception {
         MixerView.Part part = openPart(sessionFile());
         org.mixbench.mixing.session.SessionDocument document = part.document();
-        step(byId(part.control(), "strip.Lead.fader", Scale.class), MixerView.Part.faderSteps(-20));
+        step(byId(part.control(), "strip.Lead.fader", Scale.class), StripBuilder.faderSteps(-20));
         part.control().dispose();
         SwtTestKit.settle(display, 500);
         assertEquals(-20, document.session().tracks().get(1).strip().faderDb(), 1e-9);
