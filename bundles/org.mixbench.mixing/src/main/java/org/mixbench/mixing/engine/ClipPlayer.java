@@ -11,7 +11,7 @@ import org.mixbench.mixing.session.Session;
  * thread; allocates nothing after construction.
  */
 final class ClipPlayer implements AutoCloseable {
-    private final AudioReader reader;
+    private AudioReader reader;
     private final long start;
     private final long end;
     private final long fadeIn;
@@ -101,6 +101,16 @@ final class ClipPlayer implements AutoCloseable {
             case EQUAL_POWER -> Math.sin(c * Math.PI / 2);
             case EXPONENTIAL -> c <= 0 ? 0 : Math.pow(10, (c - 1) * 3);
         };
+    }
+
+    /**
+     * Reads through a prefetch ring from now on; the returned ring's prefetcher reads (and closes) the file.
+     * Transport thread, before rendering.
+     */
+    DiskPrefetcher.Ring prefetch() {
+        DiskPrefetcher.Ring ring = new DiskPrefetcher.Ring(reader);
+        reader = ring;
+        return ring;
     }
 
     @Override

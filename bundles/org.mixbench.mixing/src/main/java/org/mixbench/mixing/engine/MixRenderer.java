@@ -58,6 +58,7 @@ public final class MixRenderer implements AutoCloseable {
     private int scratchSize;
     private final int levels;
     private final Crew crew;
+    private DiskPrefetcher prefetcher;
 
     @SuppressWarnings("unchecked")
     private MixRenderer(double sampleRate, int tracks, int nodeCount) {
@@ -419,6 +420,11 @@ public final class MixRenderer implements AutoCloseable {
         for (StripNode node : nodes) {
             all.addAll(node.failures());
         }
+        DiskPrefetcher p = prefetcher;
+        if (p != null && p.underrunFrames() > 0) {
+            all.add(String.format(java.util.Locale.ROOT, "the disk was late: %.3f s of clip audio played as silence",
+                    p.underrunFrames() / sampleRate));
+        }
         return all;
     }
 
@@ -503,6 +509,27 @@ public final class MixRenderer implements AutoCloseable {
         for (StripNode node : nodes) {
             node.budgetNanosPerFrame = factor * 1e9 / sampleRate;
         }
+    }
+
+    /**
+     * Moves file reading off the render threads: a disk thread reads every clip ahead into a ring of
+     * {@value DiskPrefetcher#RING_SECONDS} seconds, and this waits (at most two seconds) until each ring is full
+     * (or holds the rest of its file). For real-time playback; an offline render reads inline, which is faster. If the disk falls behind, the
+     * late frames play as silence, the clip stays in time, and {@link #warnings()} says how much. Transport or
+     * playback thread, before rendering.
+     */
+    public void prefetch() throws InterruptedException {
+        if (prefetcher != null) {
+            return;
+        }
+        List<DiskPrefetcher.Ring> rings = new ArrayList<>();
+        for (List<ClipPlayer> list : clips) {
+            for (ClipPlayer c : list) {
+                rings.add(c.prefetch());
+            }
+        }
+        prefetcher = new DiskPrefetcher(rings);
+        prefetcher.awaitFilled(2000);
     }
 
     /** Threads the render runs on (the render thread included). */
@@ -594,6 +621,13 @@ public final class MixRenderer implements AutoCloseable {
                 if (s.processor != null) {
                     s.processor.release();
                 }
+            }
+        }
+        if (prefetcher != null) {
+            try {
+                prefetcher.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
             }
         }
         if (first != null) {

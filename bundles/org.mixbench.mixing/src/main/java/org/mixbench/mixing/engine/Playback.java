@@ -9,8 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Real-time playback of a compiled session: a playback thread pulls blocks from the {@link MixRenderer} and writes
  * them to an {@link AudioSink}, which paces it. A processor slower than real time (over budget for a run of blocks) is
- * bypassed and reported, so playback goes on. The UI asks for the position and stops it; no lock is shared with the
- * playback thread (a volatile flag and an atomic position). Thread: start and stop from the UI thread.
+ * bypassed and reported, so playback goes on. Clips stream from disk on a prefetch thread
+ * ({@link MixRenderer#prefetch}), so the playback thread does no file I/O. The UI asks for the position and stops
+ * it; no lock is shared with the playback thread (a volatile flag and an atomic position). Thread: start and stop
+ * from the UI thread.
  */
 @ProviderType
 public final class Playback {
@@ -51,6 +53,7 @@ public final class Playback {
     private void run() {
         float[][] block = new float[2][MixRenderer.BLOCK];
         try (AudioSink s = sink) {
+            renderer.prefetch();
             s.open(renderer.sampleRate());
             if (monitor != null) {
                 monitor.start(source, renderer.sampleRate(), 2);

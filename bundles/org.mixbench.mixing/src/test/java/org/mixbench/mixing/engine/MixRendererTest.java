@@ -265,11 +265,20 @@ class MixRendererTest {
     }
 
     @Test
-    void renderingAFullSessionAllocatesNothingPerBlockOnAnyThread() throws Exception {
+    void renderingAFullSessionAllocatesNothingPerBlockOnAnyThreadReadingFilesInlineOrPrefetched() throws Exception {
         Session s = busySession();
+        for (boolean prefetched : new boolean[] {false, true}) {
+            assertRenderAllocatesNothing(s, prefetched);
+        }
+    }
+
+    private void assertRenderAllocatesNothing(Session s, boolean prefetched) throws Exception {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (MixRenderer r = MixRenderer.compile(s, dir, Fixtures.registry(), Fixtures.files(), 3)) {
+            if (prefetched) {
+                r.prefetch();
+            }
             assertEquals(3, r.threads());
             long[] ids = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(Thread.currentThread()
                     .getId()), java.util.stream.LongStream.of(r.workerThreadIds())).toArray();
@@ -288,7 +297,7 @@ class MixRendererTest {
             for (int t = 0; t < ids.length; t++) {
                 long allocated = after[t] - before[t];
                 assertTrue(allocated < blocks, (t == 0 ? "the render thread" : "worker " + t) + " allocated "
-                        + allocated + " bytes over " + blocks + " blocks");
+                        + allocated + " bytes over " + blocks + " blocks" + (prefetched ? " (prefetched)" : ""));
             }
         }
     }
