@@ -20,9 +20,6 @@ import org.mixbench.workbench.api.ViewSite;
 import org.mixbench.workbench.api.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The loudness meter of the Master perspective, with the "Analyze file..." action: it measures a file on a
@@ -32,7 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.loudness", "name=Loudness",
     "category=Meters", "version=1.0.0", "perspective=master", "location=center"})
-public final class LoudnessView implements WorkbenchView {
+public final class LoudnessView extends LiveMeterView {
     /** Delivery targets shown in the target menu, in LUFS. */
     static final String[] TARGET_NAMES = {"-14 LUFS (streaming: Spotify, YouTube, Tidal)", "-16 LUFS (Apple Music)",
         "-23 LUFS (EBU R128 broadcast)", "-24 LUFS (ATSC A/85)", "-9 LUFS (loud CD master)"};
@@ -41,12 +38,11 @@ public final class LoudnessView implements WorkbenchView {
     @Reference
     private FileAnalyzer analyzer;
     private final MeterFeed feed;
-    private final LiveMetering live;
 
     /** Used by DS. */
     public LoudnessView() {
+        super(LiveMetering.SHARED);
         this.feed = MeterFeed.SHARED;
-        this.live = LiveMetering.SHARED;
     }
 
     LoudnessView(FileAnalyzer analyzer, MeterFeed feed) {
@@ -54,21 +50,9 @@ public final class LoudnessView implements WorkbenchView {
     }
 
     LoudnessView(FileAnalyzer analyzer, MeterFeed feed, LiveMetering live) {
+        super(live);
         this.analyzer = analyzer;
         this.feed = feed;
-        this.live = live;
-    }
-
-    /** The monitor bus came: meter what is played. DS thread. */
-    @Reference(name = "monitor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMonitor(MonitorBus bus) {
-        live.attach(bus);
-    }
-
-    /** The monitor bus went: the last readings stay, marked stopped. DS thread. */
-    void unbindMonitor(MonitorBus bus) {
-        live.detach(bus);
     }
 
     @Override

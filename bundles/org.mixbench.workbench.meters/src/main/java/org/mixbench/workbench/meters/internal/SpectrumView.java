@@ -12,10 +12,6 @@ import org.mixbench.workbench.api.ViewPart;
 import org.mixbench.workbench.api.ViewSite;
 import org.mixbench.workbench.api.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The spectrum analyzer view of the Master perspective: average and peak hold, log frequency, slope setting; of the
@@ -23,10 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.spectrum", "name=Spectrum",
     "category=Meters", "version=1.0.0", "perspective=master", "location=bottom"})
-public final class SpectrumView implements WorkbenchView {
+public final class SpectrumView extends LiveMeterView {
     private final MeterFeed feed;
-
-    private final LiveMetering live;
 
     /** Used by DS. */
     public SpectrumView() {
@@ -38,20 +32,8 @@ public final class SpectrumView implements WorkbenchView {
     }
 
     SpectrumView(MeterFeed feed, LiveMetering live) {
+        super(live);
         this.feed = feed;
-        this.live = live;
-    }
-
-    /** The monitor bus came: meter what is played. DS thread. */
-    @Reference(name = "monitor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMonitor(MonitorBus bus) {
-        live.attach(bus);
-    }
-
-    /** The monitor bus went: the last readings stay, marked stopped. DS thread. */
-    void unbindMonitor(MonitorBus bus) {
-        live.detach(bus);
     }
 
     @Override

@@ -8,10 +8,6 @@ import org.mixbench.workbench.api.ViewPart;
 import org.mixbench.workbench.api.ViewSite;
 import org.mixbench.workbench.api.WorkbenchView;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The correlation meter with goniometer of the Master perspective: of the analysed file, or live of what is played
@@ -19,10 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = WorkbenchView.class, property = {"id=mixbench.view.stereo", "name=Correlation",
     "category=Meters", "version=1.0.0", "perspective=master", "location=right"})
-public final class StereoView implements WorkbenchView {
+public final class StereoView extends LiveMeterView {
     private final MeterFeed feed;
-
-    private final LiveMetering live;
 
     /** Used by DS. */
     public StereoView() {
@@ -34,20 +28,8 @@ public final class StereoView implements WorkbenchView {
     }
 
     StereoView(MeterFeed feed, LiveMetering live) {
+        super(live);
         this.feed = feed;
-        this.live = live;
-    }
-
-    /** The monitor bus came: meter what is played. DS thread. */
-    @Reference(name = "monitor", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindMonitor(MonitorBus bus) {
-        live.attach(bus);
-    }
-
-    /** The monitor bus went: the last readings stay, marked stopped. DS thread. */
-    void unbindMonitor(MonitorBus bus) {
-        live.detach(bus);
     }
 
     @Override
