@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Throughput of the mixing effects with working settings (four EQ bands; a compressor and a gate acting on the
- * signal; a tempo-synced ping-pong delay; a 2 s reverb; 4x-oversampled saturation): one operation is one second of
- * 48 kHz stereo in 512-frame blocks, so the score in ops/s is how many instances one core runs in real time.
+ * signal; a tempo-synced ping-pong delay; a 2 s reverb; saturation at its default 8x oversampling): one operation
+ * is one second of 48 kHz stereo in 512-frame blocks, so the score in ops/s is how many instances one core runs in
+ * real time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

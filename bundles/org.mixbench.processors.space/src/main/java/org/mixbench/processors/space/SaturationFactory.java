@@ -13,8 +13,14 @@ import org.mixbench.dsp.AbstractProcessorFactory;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Contributes Saturation: drive into a tape (tanh), tube (asymmetric) or hard-clip curve, four times oversampled,
- * with a tilt tone control, output level and dry/wet mix. Stateless; any thread.
+ * Contributes Saturation: drive into a tape (tanh), tube (asymmetric) or hard-clip curve, oversampled 2x, 4x or 8x
+ * (the "oversampling" choice, 8x by default), with a tilt tone control, output level and dry/wet mix. Every
+ * oversampling setting has the same latency, so the choice trades only cost against aliasing; see
+ * {@link SaturationProcessor} for the figures. Stateless; any thread.
+ *
+ * <p>Parameters: drive 0 to 36 dB; type tape, tube or hard clip; tone (tilt) -6 to +6 dB; output -24 to +12 dB;
+ * mix 0 to 100 %; oversampling 2x, 4x or 8x (index 0, 1, 2; default 8x, which is what sessions saved before the
+ * parameter existed sound like).
  */
 @Component(service = ProcessorFactory.class, property = {
     "id=" + SaturationFactory.ID, "name=Saturation", "category=Distortion", "vendor=Mixbench", "version=1.0.0"})
@@ -26,9 +32,13 @@ public final class SaturationFactory extends AbstractProcessorFactory {
     static final int TONE = 2;
     static final int OUTPUT = 3;
     static final int MIX = 4;
+    static final int OVERSAMPLING = 5;
     static final int TAPE = 0;
     static final int TUBE = 1;
     static final int HARD_CLIP = 2;
+    static final int X2 = 0;
+    static final int X4 = 1;
+    static final int X8 = 2;
 
     private static final Descriptor DESCRIPTOR =
             new Descriptor(ID, "Saturation", "Distortion", "Mixbench", "1.0.0");
@@ -37,7 +47,8 @@ public final class SaturationFactory extends AbstractProcessorFactory {
             ParameterDescriptor.choice("type", "Type", TAPE, "Tape", "Tube", "Hard clip"),
             ParameterDescriptor.linear("tone", "Tone (tilt)", "dB", -6, 6, 0, 1),
             ParameterDescriptor.decibels("output", "Output", -24, 12, 0),
-            ParameterDescriptor.linear("mix", "Mix", "%", 0, 100, 100, 0));
+            ParameterDescriptor.linear("mix", "Mix", "%", 0, 100, 100, 0),
+            ParameterDescriptor.choice("oversampling", "Oversampling", X8, "2x", "4x", "8x"));
 
     private static final List<Preset> PRESETS = List.of(
             new Preset("Warm tape", ProcessorState.of(Map.of("drive", 9.0, "type", (double) TAPE, "tone", -1.5,
