@@ -40,4 +40,18 @@ class FastMathTest {
         }
         assertTrue(worst < 1e-9, "worst error " + worst);
     }
+
+    @Test
+    void exp2IsWithinOnePartInAHundredMillionOfMathPow() {
+        Random random = new Random(9);
+        double worst = 0;
+        for (int i = 0; i < 2_000_000; i++) {
+            double x = -70 + 80 * random.nextDouble();
+            worst = Math.max(worst, Math.abs(FastMath.exp2(x) / Math.pow(2, x) - 1));
+        }
+        assertTrue(worst < 1e-8, "worst relative error " + worst);
+        assertEquals(1.0, FastMath.exp2(0), 0);
+        assertEquals(0.25, FastMath.exp2(-2), 0);
+        assertTrue(Double.isNaN(FastMath.exp2(Double.NaN)));
+    }
 }
