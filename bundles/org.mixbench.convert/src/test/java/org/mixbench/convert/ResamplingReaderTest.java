@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 
@@ -82,18 +81,9 @@ class ResamplingReaderTest {
     @Test
     void readingAllocatesNothing() throws Exception {
         float[][] long44 = sine(44_100, 44_100 * 20, 440);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (ResamplingReader r = new ResamplingReader(memory(long44, 44_100, 4096), 48_000)) {
             float[][] out = new float[2][512];
-            for (int i = 0; i < 200; i++) {
-                r.read(out, 0, 512);
-            }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 1500; i++) {
-                r.read(out, 0, 512);
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long allocated = org.mixbench.testkit.Allocations.during(200, 1500, () -> r.read(out, 0, 512));
             assertTrue(allocated < 1500, "allocated " + allocated + " bytes");
         }
     }

@@ -25,6 +25,27 @@ public final class Allocations {
         return threads.getCurrentThreadAllocatedBytes();
     }
 
+    /** One call of the code under measurement. */
+    @FunctionalInterface
+    public interface Call {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code call} {@code warmup} times (so classes load and the JIT settles), then {@code times} times, and
+     * returns the bytes the calling thread allocated during the second run. Test thread.
+     */
+    public static long during(int warmup, int times, Call call) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            call.run();
+        }
+        long before = ofCurrentThread();
+        for (int i = 0; i < times; i++) {
+            call.run();
+        }
+        return ofCurrentThread() - before;
+    }
+
     /**
      * Opens {@code file} with {@code importer}, reads it to the end through {@code buffers} (as many frames at a time
      * as {@code buffers[0]} holds), closes it and returns the bytes the calling thread allocated doing so; asserts

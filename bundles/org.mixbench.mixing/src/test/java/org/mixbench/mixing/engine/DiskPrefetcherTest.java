@@ -3,7 +3,6 @@ package org.mixbench.mixing.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -126,19 +125,10 @@ class DiskPrefetcherTest {
     void readingFromARingAllocatesNothing() throws Exception {
         float[][] audio = noise(48_000 * 30);
         DiskPrefetcher.Ring ring = new DiskPrefetcher.Ring(memory(audio, Long.MAX_VALUE, new CountDownLatch(0)));
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         try (DiskPrefetcher prefetcher = new DiskPrefetcher(List.of(ring))) {
             prefetcher.awaitFilled(2000);
             float[][] out = new float[2][512];
-            for (int i = 0; i < 100; i++) {
-                ring.read(out, 0, 512);
-            }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 2000; i++) {
-                ring.read(out, 0, 512);
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            long allocated = org.mixbench.testkit.Allocations.during(100, 2000, () -> ring.read(out, 0, 512));
             assertTrue(allocated < 2000, "allocated " + allocated + " bytes");
         }
     }
