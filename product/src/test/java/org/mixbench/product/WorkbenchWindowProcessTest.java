@@ -35,7 +35,7 @@ class WorkbenchWindowProcessTest {
         assertTrue(m.find(), r.err());
         var image = ImageIO.read(png.toFile());
         assertNotNull(image, "not a PNG: " + png);
-        assertEquals(1280, image.getWidth());
+        assertTrue(image.getWidth() >= 1280, "the window takes most of the screen: " + image.getWidth());
         // A real window has many distinct colours (text, borders, selection); a blank capture has one or two.
         java.util.Set<Integer> colours = new java.util.HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 4) {

@@ -108,7 +108,10 @@ final class WorkbenchWindow {
         });
         shell.addDisposeListener(e -> close());
         showPerspective(Perspectives.all().contains(options.perspective()) ? options.perspective() : Perspectives.MIX);
-        shell.setSize(1280, 800);
+        // nine tenths of the screen (a mixer wants room), at least 1280 x 800 where the screen has it
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setSize(Math.min(screen.width, Math.max(1280, screen.width * 9 / 10)),
+                Math.min(screen.height, Math.max(800, screen.height * 9 / 10)));
         return shell;
     }
 

@@ -175,7 +175,7 @@ public final class MixerView implements WorkbenchView {
             popup = new Menu(root);
             root.addListener(SWT.Dispose, e -> popup.dispose());
             bottom.setWeights(35, 65);
-            sash.setWeights(64, 36);
+            sash.setWeights(72, 28); // the strips (faders included) first; the editors below
             refresh();
             transport.pollMeters();
             String session = System.getProperty("mixbench.session");
