@@ -194,4 +194,35 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
         /** -6 dB at the centre: constant amplitude (linear). */
         @JsonProperty("-6") MINUS_6
     }
+
+    /**
+     * The buses from bus {@code from} to bus {@code to} through outputs and sends, both ends included, if
+     * {@code from} feeds {@code to} (or is it); empty otherwise. The one loop check: validation refuses a session in
+     * which a bus feeds itself, and the mixer offers no send that would close a loop. Any thread.
+     */
+    public java.util.Optional<List<String>> feedPath(String from, String to) {
+        java.util.Deque<String> path = new java.util.ArrayDeque<>();
+        return feedPath(from, to, path, new java.util.HashSet<>()) ? java.util.Optional.of(List.copyOf(path))
+                : java.util.Optional.empty();
+    }
+
+    private boolean feedPath(String at, String to, java.util.Deque<String> path, java.util.Set<String> seen) {
+        path.addLast(at);
+        if (at.equals(to)) {
+            return true;
+        }
+        Bus bus = buses.stream().filter(b -> b.id().equals(at)).findFirst().orElse(null);
+        if (bus != null && seen.add(at)) {
+            if (feedPath(bus.strip().output(), to, path, seen)) {
+                return true;
+            }
+            for (Send send : bus.strip().sends()) {
+                if (feedPath(send.bus(), to, path, seen)) {
+                    return true;
+                }
+            }
+        }
+        path.removeLast();
+        return false;
+    }
 }

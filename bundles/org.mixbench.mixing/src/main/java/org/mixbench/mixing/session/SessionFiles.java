@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,40 +105,17 @@ public final class SessionFiles {
             lanes("buses[" + i + "]", b.automation(), b.strip());
         }
         lanes("master", s.master().automation(), s.master().strip());
-        Map<String, List<String>> feeds = new HashMap<>();
         for (Session.Bus b : s.buses()) {
-            List<String> next = new java.util.ArrayList<>();
-            next.add(b.strip().output());
+            List<String> next = new java.util.ArrayList<>(List.of(b.strip().output()));
             b.strip().sends().forEach(send -> next.add(send.bus()));
-            feeds.put(b.id(), next);
-        }
-        for (Session.Bus b : s.buses()) {
-            Deque<String> loop = loopFrom(b.id(), feeds, new ArrayDeque<>());
-            if (loop != null) {
-                throw new SessionException("buses: '" + b.id() + "' feeds itself through " + String.join(" -> ",
-                        loop));
+            for (String n : next) {
+                java.util.Optional<List<String>> back = s.feedPath(n, b.id());
+                if (back.isPresent()) {
+                    throw new SessionException("buses: '" + b.id() + "' feeds itself through " + b.id() + " -> "
+                            + String.join(" -> ", back.get()));
+                }
             }
         }
-    }
-
-    /** A path from {@code at} back into the current path through outputs and sends, or null. */
-    private static Deque<String> loopFrom(String at, Map<String, List<String>> feeds, Deque<String> path) {
-        if (path.contains(at)) {
-            path.addLast(at);
-            return path;
-        }
-        if (!feeds.containsKey(at)) {
-            return null; // the master, or a name reported elsewhere
-        }
-        path.addLast(at);
-        for (String next : feeds.get(at)) {
-            Deque<String> loop = loopFrom(next, feeds, path);
-            if (loop != null) {
-                return loop;
-            }
-        }
-        path.removeLast();
-        return null;
     }
 
     private static void strip(String at, Session.Strip strip, Set<String> buses) throws SessionException {

@@ -346,28 +346,9 @@ final class Edits {
         return out;
     }
 
-    /**
-     * Whether bus {@code from} reaches bus {@code to} (or is it) through bus outputs and sends: the check
-     * {@code SessionFiles.validate} makes for outputs, extended to sends as the renderer connects them.
-     */
+    /** Whether bus {@code from} reaches bus {@code to} (or is it) through bus outputs and sends. */
     static boolean feeds(Session s, String from, String to) {
-        Map<String, Session.Bus> byId = new java.util.HashMap<>();
-        s.buses().forEach(b -> byId.put(b.id(), b));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Deque<String> open = new java.util.ArrayDeque<>(List.of(from));
-        while (!open.isEmpty()) {
-            String at = open.pop();
-            if (at.equals(to)) {
-                return true;
-            }
-            Session.Bus bus = byId.get(at);
-            if (bus == null || !seen.add(at)) {
-                continue;
-            }
-            open.push(bus.strip().output());
-            bus.strip().sends().forEach(x -> open.push(x.bus()));
-        }
-        return false;
+        return s.feedPath(from, to).isPresent();
     }
 
     // ---- automation lanes and breakpoints ------------------------------------------------------------------------
