@@ -6,20 +6,23 @@ import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.SourceDataLine;
 
+import org.mixbench.convert.DitherType;
+import org.mixbench.convert.Ditherer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Plays through javax.sound on the default output line: 24-bit stereo PCM where the line takes it, else 16-bit with
- * TPDF dither (two uniform random values per sample, one LSB each, from a xorshift generator), converted from float
- * with rounding and clamping. The conversion buffer is allocated on open; writing allocates nothing. Thread: the
- * playback thread.
+ * TPDF dither (the {@link Ditherer} of the convert bundle), converted from float with rounding and clamping. Buffers
+ * are allocated on construction and open; writing allocates nothing. Thread: the playback thread.
  */
 @ProviderType
 public final class JavaSoundSink implements AudioSink {
     private SourceDataLine line;
     private byte[] bytes = new byte[0];
+    private static final int DITHER_CHUNK = MixRenderer.BLOCK;
     private int bits = 16;
-    private long seed = 0x9E3779B97F4A7C15L;
+    private final Ditherer ditherer = new Ditherer(2, 16, DitherType.TPDF);
+    private final float[][] dithered = new float[2][DITHER_CHUNK];
 
     /** Whether this machine has an output line for 16-bit stereo at {@code sampleRate}. Any thread. */
     public static boolean available(double sampleRate) {
@@ -58,37 +61,37 @@ public final class JavaSoundSink implements AudioSink {
 
     /**
      * Converts {@code frames} stereo frames to little-endian signed PCM of {@code bits} (16 or 24) in {@code out}
-     * and returns the bytes written; 16-bit gets TPDF dither. Playback thread; allocates nothing.
+     * and returns the bytes written; 16-bit goes through the project's TPDF {@link Ditherer} first. Playback thread;
+     * allocates nothing.
      */
     int convert(float[][] stereo, int frames, byte[] out, int bits) {
-        double scale = bits == 24 ? 8_388_608.0 : 32_768.0;
-        int max = (int) scale - 1;
-        int k = 0;
-        for (int i = 0; i < frames; i++) {
-            for (int c = 0; c < 2; c++) {
-                double x = stereo[c][i] * scale;
-                if (bits == 16) {
-                    x += random() + random() - 1;
-                }
-                int v = (int) Math.max(-scale, Math.min(max, Math.rint(x)));
-                out[k++] = (byte) v;
-                out[k++] = (byte) (v >> 8);
-                if (bits == 24) {
+        if (bits == 24) {
+            int k = 0;
+            for (int i = 0; i < frames; i++) {
+                for (int c = 0; c < 2; c++) {
+                    int v = (int) Math.max(-8_388_608, Math.min(8_388_607, Math.rint(stereo[c][i] * 8_388_608.0)));
+                    out[k++] = (byte) v;
+                    out[k++] = (byte) (v >> 8);
                     out[k++] = (byte) (v >> 16);
+                }
+            }
+            return k;
+        }
+        int k = 0;
+        for (int at = 0; at < frames; at += DITHER_CHUNK) {
+            int n = Math.min(DITHER_CHUNK, frames - at);
+            System.arraycopy(stereo[0], at, dithered[0], 0, n);
+            System.arraycopy(stereo[1], at, dithered[1], 0, n);
+            ditherer.process(dithered, 0, n);
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < 2; c++) {
+                    int v = (int) Math.max(-32_768, Math.min(32_767, Math.rint(dithered[c][i] * 32_768.0)));
+                    out[k++] = (byte) v;
+                    out[k++] = (byte) (v >> 8);
                 }
             }
         }
         return k;
-    }
-
-    /** A uniform value in [0, 1) from a xorshift64* generator. */
-    private double random() {
-        long x = seed;
-        x ^= x >>> 12;
-        x ^= x << 25;
-        x ^= x >>> 27;
-        seed = x;
-        return ((x * 0x2545F4914F6CDD1DL) >>> 11) * 0x1.0p-53;
     }
 
     @Override
