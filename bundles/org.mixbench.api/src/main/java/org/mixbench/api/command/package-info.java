@@ -3,7 +3,7 @@
  * so a bundle adds a command without touching the CLI.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mixbench.api.command;
 
 import org.osgi.annotation.bundle.Export;
