@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.mixbench.api.command.Command;
 import org.mixbench.api.command.CommandContext;
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.command.UsageException;
 import org.mixbench.api.contribution.ContributionProperties;
 import org.mixbench.launch.MainCommand;
@@ -107,13 +108,14 @@ public final class CommandLine implements MainCommand {
         try {
             return registered.command().run(List.copyOf(rest), context);
         } catch (UsageException e) {
-            err.println("mixbench " + word + ": " + e.getMessage());
+            err.println("mixbench " + word + ": " + Problems.oneLine(String.valueOf(e.getMessage())));
             if (debug) {
                 e.printStackTrace(err);
             }
             return 2;
-        } catch (Exception | LinkageError e) {
-            err.println("mixbench " + word + ": failed: " + e + (debug ? "" : " (run with --debug for details)"));
+        } catch (Exception | Error e) {
+            err.println("mixbench " + word + ": failed: " + Problems.describe(e) + (debug ? ""
+                    : " (run with --debug for details)"));
             if (debug) {
                 e.printStackTrace(err);
             }

@@ -73,6 +73,40 @@ class CommandLineTest {
     }
 
     @Test
+    void failuresAreNamedInWordsWithoutJavaClassNames() {
+        for (RuntimeException failure : List.of(new NumberFormatException("For input string: \"99999999999\""),
+                new NullPointerException(), new IllegalArgumentException())) {
+            err.reset();
+            assertEquals(1, run(withCommand(true, command(0, failure)), "test"));
+            assertFalse(errText().matches("(?s).*(Exception|java\\.).*"), errText());
+            assertTrue(errText().startsWith("mixbench test: failed: "), errText());
+        }
+    }
+
+    @Test
+    void anErrorThrownByACommandIsOneLineWithStatusOne() {
+        Command failing = new Command() {
+            @Override
+            public int run(List<String> arguments, CommandContext context) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+
+            @Override
+            public String usage() {
+                return "";
+            }
+        };
+        assertEquals(1, run(withCommand(true, failing), "test"));
+        assertEquals("mixbench test: failed: ran out of memory (run with --debug for details)", errText().strip());
+    }
+
+    @Test
+    void controlCharactersInAMessageAreEscaped() {
+        assertEquals(2, run(withCommand(true, command(0, new UsageException("x.mp3: tag \u001b[2J"))), "test"));
+        assertEquals("mixbench test: x.mp3: tag \\x1b[2J", errText().strip());
+    }
+
+    @Test
     void debugAddsTheStackTrace() {
         run(withCommand(true, command(0, new IllegalStateException("boom"))), "--debug", "test");
         assertTrue(errText().contains("\tat "));
