@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.mixbench.api.audio.AudioFiles;
 import org.mixbench.api.audio.AudioReader;
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.contribution.ContributionKind;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.api.processor.ParameterDescriptor;
@@ -59,6 +60,8 @@ public final class MixRenderer implements AutoCloseable {
     private final int levels;
     private final Crew crew;
     private DiskPrefetcher prefetcher;
+    private ProcessorWatch watch = new ProcessorWatch();
+    private ProcessorWatch.Call compileCall = watch.newCall();
 
     @SuppressWarnings("unchecked")
     private MixRenderer(double sampleRate, int tracks, int nodeCount) {
@@ -87,6 +90,8 @@ public final class MixRenderer implements AutoCloseable {
         this.peaks = built.peaks;
         this.levels = levels.length;
         this.crew = new Crew(levels, this::renderNode, threads, "mixbench-render");
+        this.watch = built.watch;
+        this.compileCall = built.compileCall;
         setTimeBudget(OFFLINE_TIME_BUDGET);
     }
 
@@ -119,6 +124,18 @@ public final class MixRenderer implements AutoCloseable {
      */
     public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files,
             int threads, String stem) throws IOException {
+        return compile(session, base, registry, files, threads, stem, new ProcessorWatch());
+    }
+
+    /**
+     * As {@link #compile(Session, Path, ContributionRegistry, AudioFiles, int, String)}, showing every processor
+     * call (creating, preparing, processing) to {@code watch}, so that another thread can name a processor that
+     * does not return. A processor that fails while it is created or prepared (any exception or error) is bypassed
+     * and reported in {@link #warnings()}; a parameter value outside the processor's range is a
+     * {@link SessionException} naming its place in the session. Main thread.
+     */
+    public static MixRenderer compile(Session session, Path base, ContributionRegistry registry, AudioFiles files,
+            int threads, String stem, ProcessorWatch watch) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -127,6 +144,8 @@ public final class MixRenderer implements AutoCloseable {
         List<Session.Bus> buses = session.buses();
         int nodeCount = tracks.size() + buses.size() + 1;
         MixRenderer r = new MixRenderer(rate, tracks.size(), nodeCount);
+        r.watch = watch;
+        r.compileCall = watch.newCall();
         Map<String, Integer> index = new HashMap<>();
         for (int b = 0; b < buses.size(); b++) {
             index.put(buses.get(b).id(), tracks.size() + b);
@@ -143,15 +162,19 @@ public final class MixRenderer implements AutoCloseable {
             for (int t = 0; t < tracks.size(); t++) {
                 Session.Track track = tracks.get(t);
                 boolean muted = track.strip().mute() || (anySolo && !track.strip().solo() && !track.strip().soloSafe());
-                StripNode node = r.node(t, "track " + track.id(), track.strip(), muted, track.automation(), registry,
-                        session.tempo());
+                StripNode node = r.node("tracks[" + t + "]", "track " + track.id(), track.strip(), muted,
+                        track.automation(), registry, session.tempo());
                 r.clips[t] = new ArrayList<>();
                 boolean allMono = !track.clips().isEmpty();
                 for (Session.Clip clip : track.clips()) {
                     Path file = base.resolve(clip.file());
-                    if (!Files.isRegularFile(file)) {
+                    if (!Files.exists(file)) {
                         missing.add(clip.file());
                         continue;
+                    }
+                    if (!Files.isRegularFile(file)) {
+                        throw new SessionException("track " + track.id() + ": " + clip.file() + " is not a regular "
+                                + "file (" + (Files.isDirectory(file) ? "a folder" : "a pipe, device or socket") + ")");
                     }
                     AudioReader reader = files.open(file);
                     double fileRate = reader.info().sampleRate();
@@ -177,10 +200,10 @@ public final class MixRenderer implements AutoCloseable {
             }
             for (int b = 0; b < buses.size(); b++) {
                 Session.Bus bus = buses.get(b);
-                r.nodes[tracks.size() + b] = r.node(tracks.size() + b, "bus " + bus.id(), bus.strip(), bus.strip()
+                r.nodes[tracks.size() + b] = r.node("buses[" + b + "]", "bus " + bus.id(), bus.strip(), bus.strip()
                         .mute(), bus.automation(), registry, session.tempo());
             }
-            r.nodes[nodeCount - 1] = r.node(nodeCount - 1, "master", session.master().strip(), session.master()
+            r.nodes[nodeCount - 1] = r.node("master", "master", session.master().strip(), session.master()
                     .strip().mute(), session.master().automation(), registry, session.tempo());
         } catch (IOException | RuntimeException e) {
             r.close();
@@ -340,46 +363,90 @@ public final class MixRenderer implements AutoCloseable {
         return order;
     }
 
-    private StripNode node(int n, String name, Session.Strip strip, boolean muted, List<Session.Lane> lanes,
-            ContributionRegistry registry, double tempo) {
+    /**
+     * One strip with its inserts. {@code at} is the strip's place in the session file ({@code tracks[2]}), for
+     * messages. Every call into a processor is shown to the watch and guarded: a processor that fails while it is
+     * created, restored or prepared is bypassed and reported, whatever it throws.
+     */
+    private StripNode node(String at, String name, Session.Strip strip, boolean muted, List<Session.Lane> lanes,
+            ContributionRegistry registry, double tempo) throws SessionException {
         StripNode node = new StripNode(name, strip, muted, BLOCK, sampleRate, tempo);
+        node.watch = watch.newCall();
         for (int i = 0; i < strip.inserts().size(); i++) {
             Session.Insert insert = strip.inserts().get(i);
+            String label = "insert " + i + " " + processorName(registry, insert.processor());
             Optional<ProcessorFactory> factory = registry.find(ContributionKind.PROCESSOR, insert.processor(),
                     ProcessorFactory.class);
             if (factory.isEmpty()) {
                 warnings.add(name + ": insert " + i + " needs processor '" + insert.processor()
                         + "', which is not installed; it is bypassed and its settings are kept");
-                node.slots.add(new StripNode.Slot(insert.processor(), null, true, new Envelope[0], new int[0]));
+                node.slots.add(new StripNode.Slot(insert.processor(), label, null, true, 0, new Envelope[0],
+                        new int[0], name));
                 continue;
             }
-            Processor p = factory.get().create();
-            p.restoreState(new ProcessorState(insert.parameters(), insert.data()));
-            p.prepare(new ProcessSpec(sampleRate, BLOCK, 2));
+            List<ParameterDescriptor> descriptors;
+            Processor p = null;
+            int latency = 0;
+            String stage = "describing its parameters";
+            try {
+                compileCall.enter(name + ": " + label + " while " + stage);
+                descriptors = List.copyOf(factory.get().parameters());
+                checkParameters(at + ".strip.inserts[" + i + "]", insert, descriptors, label);
+                stage = "being created";
+                compileCall.enter(name + ": " + label + " while " + stage);
+                p = factory.get().create();
+                stage = "restoring its settings";
+                p.restoreState(new ProcessorState(insert.parameters(), insert.data()));
+                stage = "preparing";
+                compileCall.enter(name + ": " + label + " while " + stage);
+                p.prepare(new ProcessSpec(sampleRate, BLOCK, 2));
+                latency = Math.max(0, p.latencyFrames());
+                if (latency > MAX_LATENCY_FRAMES) {
+                    throw new IllegalStateException("reports a latency of " + latency + " frames (more than "
+                            + MAX_LATENCY_FRAMES + ")");
+                }
+            } catch (SessionException e) {
+                throw e;
+            } catch (Throwable e) {
+                // Whatever a processor throws while it is set up (an Error too), the mix goes on without it.
+                warnings.add(name + ": " + label + " failed while " + stage + ": " + Problems.describe(e)
+                        + "; it is bypassed and its settings are kept");
+                release(p);
+                node.slots.add(new StripNode.Slot(insert.processor(), label, null, true, 0, new Envelope[0],
+                        new int[0], name));
+                continue;
+            } finally {
+                compileCall.leave();
+            }
             List<Envelope> envelopes = new ArrayList<>();
             List<Integer> parameters = new ArrayList<>();
-            List<ParameterDescriptor> descriptors = factory.get().parameters();
-            for (Session.Lane lane : lanes) {
+            for (int li = 0; li < lanes.size(); li++) {
+                Session.Lane lane = lanes.get(li);
                 String prefix = "insert:" + i + ":";
                 if (lane.target().startsWith(prefix)) {
                     String id = lane.target().substring(prefix.length());
-                    int at = -1;
+                    int found = -1;
                     for (int d = 0; d < descriptors.size(); d++) {
                         if (descriptors.get(d).id().equals(id)) {
-                            at = d;
+                            found = d;
                         }
                     }
-                    if (at < 0) {
+                    if (found < 0) {
                         warnings.add(name + ": automation of unknown parameter '" + id + "' of " + insert.processor()
                                 + " is ignored");
                     } else {
+                        ParameterDescriptor d = descriptors.get(found);
+                        for (int k = 0; k < lane.points().size(); k++) {
+                            checkValue(at + ".automation[" + li + "].points[" + k + "].value", lane.points().get(k)
+                                    .value(), d, label);
+                        }
                         envelopes.add(new Envelope(lane.points(), sampleRate));
-                        parameters.add(at);
+                        parameters.add(found);
                     }
                 }
             }
-            node.slots.add(new StripNode.Slot(insert.processor(), p, insert.bypass(), envelopes.toArray(
-                    Envelope[]::new), parameters.stream().mapToInt(Integer::intValue).toArray()));
+            node.slots.add(new StripNode.Slot(insert.processor(), label, p, insert.bypass(), latency, envelopes
+                    .toArray(Envelope[]::new), parameters.stream().mapToInt(Integer::intValue).toArray(), name));
         }
         for (Session.Lane lane : lanes) {
             Envelope e = new Envelope(lane.points(), sampleRate);
@@ -397,6 +464,54 @@ public final class MixRenderer implements AutoCloseable {
             }
         }
         return node;
+    }
+
+    /** The most latency a processor may report: ten seconds at 192 kHz. */
+    static final int MAX_LATENCY_FRAMES = 1_920_000;
+
+    private static String processorName(ContributionRegistry registry, String id) {
+        for (org.mixbench.api.contribution.ContributionInfo info : registry.list(ContributionKind.PROCESSOR)) {
+            if (info.id().equals(id)) {
+                return "'" + info.name() + "' (" + id + ")";
+            }
+        }
+        return "(" + id + ")";
+    }
+
+    /** Refuses stored parameter values outside the ranges the processor declares; unknown ids are kept. */
+    private static void checkParameters(String at, Session.Insert insert, List<ParameterDescriptor> descriptors,
+            String label) throws SessionException {
+        for (ParameterDescriptor d : descriptors) {
+            Double value = insert.parameters().get(d.id());
+            if (value != null) {
+                checkValue(at + ".parameters." + d.id(), value, d, label);
+            }
+        }
+    }
+
+    private static void checkValue(String at, double value, ParameterDescriptor d, String label)
+            throws SessionException {
+        double slack = 1e-9 * Math.max(1, Math.max(Math.abs(d.min()), Math.abs(d.max())));
+        if (!(value >= d.min() - slack && value <= d.max() + slack)) {
+            throw new SessionException(at + ": " + number(value) + " is outside the range of " + label
+                    + ", " + number(d.min()) + ".." + number(d.max())
+                    + (d.unit() == null || d.unit().isEmpty() ? "" : " " + d.unit()));
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static void release(Processor p) {
+        if (p != null) {
+            try {
+                p.release();
+            } catch (Throwable e) {
+                // it failed already; releasing is best effort
+            }
+        }
     }
 
     /** Sample rate of the render. */
@@ -557,6 +672,16 @@ public final class MixRenderer implements AutoCloseable {
      */
     public double exportTo(AudioFiles files, Path target, String format, Map<String, String> options,
             java.util.function.LongConsumer progress) throws IOException {
+        return exportTo(files, target, format, options, progress, null);
+    }
+
+    /**
+     * As {@link #exportTo(AudioFiles, Path, String, Map, java.util.function.LongConsumer)}, reducing the word length
+     * of every block with {@code ditherer} (may be null) after the peak is measured, as the last stage before the
+     * exporter. Export thread.
+     */
+    public double exportTo(AudioFiles files, Path target, String format, Map<String, String> options,
+            java.util.function.LongConsumer progress, org.mixbench.convert.Ditherer ditherer) throws IOException {
         double[] peak = {0};
         float[][] view = new float[2][];
         files.export(target, format, new org.mixbench.api.export.ExportFormat(sampleRate, 2, length), options,
@@ -568,6 +693,9 @@ public final class MixRenderer implements AutoCloseable {
                         return false;
                     }
                     peak[0] = Math.max(peak[0], peak(view, n));
+                    if (ditherer != null) {
+                        ditherer.process(view, 0, n);
+                    }
                     block.setFrames(n);
                     if (progress != null) {
                         progress.accept(delivered);
@@ -618,9 +746,7 @@ public final class MixRenderer implements AutoCloseable {
                 continue;
             }
             for (StripNode.Slot s : node.slots) {
-                if (s.processor != null) {
-                    s.processor.release();
-                }
+                release(s.processor);
             }
         }
         if (prefetcher != null) {

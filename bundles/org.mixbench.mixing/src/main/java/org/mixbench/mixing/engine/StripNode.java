@@ -3,6 +3,7 @@ package org.mixbench.mixing.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.processor.AudioBlock;
 import org.mixbench.api.processor.ParameterEvents;
 import org.mixbench.api.processor.Processor;
@@ -17,22 +18,75 @@ final class StripNode {
     /** An insert slot: the processor (null when missing), its automation lanes, and whether it was bypassed. */
     static final class Slot {
         final String id;
+        /** How reports name it: {@code insert 1 'Compressor' (mixbench.compressor)}. */
+        final String label;
         final Processor processor;
         final boolean bypass;
         final int latency;
         final Envelope[] lanes;
         final int[] parameters;
+        /** What the watch shows while this slot processes. */
+        final String processing;
+        /** The dry signal delayed by {@link #latency}, so that a failed latent processor keeps its track in time. */
+        private final float[][] delay;
+        private int delayAt;
         volatile String failure;
         /** Blocks in a row in which the processor ran over its time budget. */
         int overBudget;
 
-        Slot(String id, Processor processor, boolean bypass, Envelope[] lanes, int[] parameters) {
+        Slot(String id, String label, Processor processor, boolean bypass, int latency, Envelope[] lanes,
+                int[] parameters, String strip) {
             this.id = id;
+            this.label = label;
             this.processor = processor;
             this.bypass = bypass;
-            this.latency = processor == null || bypass ? 0 : processor.latencyFrames();
+            this.latency = processor == null || bypass ? 0 : latency;
             this.lanes = lanes;
             this.parameters = parameters;
+            this.processing = strip + ": " + label + " in process";
+            this.delay = new float[2][Math.max(1, this.latency)];
+        }
+
+        /** Remembers the block's dry input, for the delayed dry path a failure switches to. Allocates nothing. */
+        void remember(float[][] dry, int frames) {
+            if (latency == 0) {
+                return;
+            }
+            int at = delayAt;
+            for (int c = 0; c < 2; c++) {
+                float[] ring = delay[c];
+                float[] x = dry[c];
+                int k = at;
+                for (int i = 0; i < frames; i++) {
+                    ring[k] = x[i];
+                    if (++k == latency) {
+                        k = 0;
+                    }
+                }
+            }
+            delayAt = (int) ((at + (long) frames) % latency);
+        }
+
+        /** Replaces the block in place by the dry input delayed by the latency the graph compensates. */
+        void delayDry(float[][] buffer, int frames) {
+            if (latency == 0) {
+                return;
+            }
+            int at = delayAt;
+            for (int c = 0; c < 2; c++) {
+                float[] ring = delay[c];
+                float[] x = buffer[c];
+                int k = at;
+                for (int i = 0; i < frames; i++) {
+                    float old = ring[k];
+                    ring[k] = x[i];
+                    x[i] = old;
+                    if (++k == latency) {
+                        k = 0;
+                    }
+                }
+            }
+            delayAt = (int) ((at + (long) frames) % latency);
         }
     }
 
@@ -82,6 +136,9 @@ final class StripNode {
     private final double[] panGains = new double[2];
     private final double[] sendGains = new double[2];
     private final double sampleRate;
+
+    /** What this strip's processor calls show to a {@link ProcessorWatch}. */
+    ProcessorWatch.Call watch = new ProcessorWatch().newCall();
 
     StripNode(String name, Session.Strip strip, boolean muted, int maxBlock, double sampleRate, double tempo) {
         this.name = name;
@@ -139,7 +196,11 @@ final class StripNode {
         block.setPosition(position);
         for (int si = 0; si < slots.size(); si++) {
             Slot slot = slots.get(si);
-            if (slot.processor == null || slot.bypass || slot.failure != null) {
+            if (slot.processor == null || slot.bypass) {
+                continue;
+            }
+            if (slot.failure != null) {
+                slot.delayDry(buffer, frames);
                 continue;
             }
             ParameterEvents events = block.events();
@@ -150,8 +211,13 @@ final class StripNode {
             System.arraycopy(buffer[0], 0, dry[0], 0, frames);
             System.arraycopy(buffer[1], 0, dry[1], 0, frames);
             try {
+                watch.enter(slot.processing);
                 long start = System.nanoTime();
-                slot.processor.process(block);
+                try {
+                    slot.processor.process(block);
+                } finally {
+                    watch.leave();
+                }
                 long took = System.nanoTime() - start;
                 if (!finite(frames)) {
                     fail(slot, "produced NaN or infinity");
@@ -164,8 +230,12 @@ final class StripNode {
                 } else {
                     slot.overBudget = 0;
                 }
-            } catch (RuntimeException | StackOverflowError e) {
-                fail(slot, "threw " + e.getClass().getSimpleName());
+                if (slot.failure == null) {
+                    slot.remember(dry, frames);
+                }
+            } catch (Throwable e) {
+                // Any failure, Errors included (out of memory, a blocked System.exit): the processor is bypassed.
+                fail(slot, "failed in process: " + Problems.describe(e));
             }
         }
         System.arraycopy(buffer[0], 0, pre[0], 0, frames);
@@ -223,10 +293,12 @@ final class StripNode {
         }
     }
 
+    /** Bypasses the slot from this block on: its output becomes its dry input, delayed by its latency. */
     private void fail(Slot slot, String why) {
         slot.failure = why;
         System.arraycopy(dry[0], 0, buffer[0], 0, block.frames());
         System.arraycopy(dry[1], 0, buffer[1], 0, block.frames());
+        slot.delayDry(buffer, block.frames());
     }
 
     private boolean finite(int frames) {
@@ -274,7 +346,7 @@ final class StripNode {
         List<String> out = new ArrayList<>();
         for (Slot s : slots) {
             if (s.failure != null) {
-                out.add(name + ": insert " + s.id + " " + s.failure + " and was bypassed");
+                out.add(name + ": " + s.label + " " + s.failure + "; it was bypassed");
             }
         }
         return out;

@@ -12,7 +12,9 @@ import org.mixbench.analysis.FileAnalyzer;
 import org.mixbench.api.audio.AudioFiles;
 import org.mixbench.api.command.Command;
 import org.mixbench.api.command.CommandContext;
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.command.UsageException;
+import org.mixbench.api.command.WritePlan;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.api.export.ExportFormat;
 import org.mixbench.mixing.session.Session;
@@ -42,7 +44,7 @@ public final class DemoCommand implements Command {
         return """
                 Usage: ./mixbench demo [--out DIR]
 
-                Synthesises a sixteen-bar song (drums, bass, chords, lead) as stems in DIR/stems, writes the mix
+                Synthesises a sixteen-bar song (drums, bass, chords, lead) as tracks in DIR/tracks, writes the mix
                 session DIR/demo.session.json (EQ and compression on the tracks, panning, sends to a reverb bus,
                 a delay on the lead, fader and pan automation), renders DIR/mix.wav and prints its loudness report.
                 DIR defaults to ./mixbench-demo.""";
@@ -59,26 +61,28 @@ public final class DemoCommand implements Command {
                 throw new UsageException("unknown argument '" + a + "'; usage: ./mixbench demo [--out DIR]");
             }
         }
+        WritePlan plan = demoOutputs(out);
+        plan.check();
         try {
-            Files.createDirectories(out.resolve("stems"));
+            plan.createFolders();
         } catch (IOException e) {
-            throw new UsageException(out + ": cannot create the folder: " + e.getMessage(), e);
+            throw new UsageException(out + ": cannot create the folder: " + Problems.describe(e), e);
         }
         long t0 = System.nanoTime();
         DemoSong song = new DemoSong(RATE);
-        writeStem(out.resolve("stems/drums.wav"), song.drums());
-        writeStem(out.resolve("stems/bass.wav"), song.bass());
-        writeStem(out.resolve("stems/chords.wav"), song.chords());
-        writeStem(out.resolve("stems/lead.wav"), song.lead());
-        context.out().printf(Locale.ROOT, "synthesised 4 stems (%.1f s each) in %s in %.1f s%n",
-                song.frames / RATE, out.resolve("stems"), (System.nanoTime() - t0) / 1e9);
+        writeStem(out.resolve("tracks/drums.wav"), song.drums());
+        writeStem(out.resolve("tracks/bass.wav"), song.bass());
+        writeStem(out.resolve("tracks/chords.wav"), song.chords());
+        writeStem(out.resolve("tracks/lead.wav"), song.lead());
+        context.out().printf(Locale.ROOT, "synthesised 4 tracks (%.1f s each) in %s in %.1f s%n",
+                song.frames / RATE, out.resolve("tracks"), (System.nanoTime() - t0) / 1e9);
         Session session = DemoSession.create(song);
         Path sessionFile = out.resolve("demo.session.json");
         SessionFiles.write(sessionFile, session);
         context.out().println("wrote the session " + sessionFile);
         Path mix = out.resolve("mix.wav");
-        Mixdown.Result result = Mixdown.render(session, out, mix, "wav", Map.of("bits", "24"), registry, files,
-                Runtime.getRuntime().availableProcessors(), null, context.progress("mixing"));
+        Mixdown.Result result = Mixdown.render(session, out, mix, Mixdown.Settings.wav24(), registry, files, null,
+                context.progress("mixing"), null);
         for (String w : result.warnings()) {
             context.err().println("warning: " + w);
         }
@@ -100,6 +104,27 @@ public final class DemoCommand implements Command {
                 Double.isFinite(a.integratedLufs()) ? String.format(Locale.ROOT, "%+.1f", -14 - a.integratedLufs())
                         : "-");
         return 0;
+    }
+
+    /** The files the demo writes; the folder must be new, empty, or an earlier demo's. */
+    static WritePlan demoOutputs(Path out) {
+        if (Files.isDirectory(out) && !Files.isRegularFile(out.resolve("demo.session.json"))) {
+            try (java.util.stream.Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UsageException(out + ": the folder holds other files and no earlier demo; give an "
+                            + "empty or new folder with --out");
+                }
+            } catch (IOException e) {
+                throw new UsageException(out + ": cannot list the folder: " + Problems.describe(e), e);
+            }
+        }
+        WritePlan plan = new WritePlan();
+        for (String track : List.of("drums", "bass", "chords", "lead")) {
+            plan.writesNamed(out.resolve("tracks"), track, "wav", 0);
+        }
+        plan.writesNamed(out, "demo.session", "json", 0);
+        plan.writesNamed(out, "mix", "wav", 0);
+        return plan;
     }
 
     private static String f(double v) {

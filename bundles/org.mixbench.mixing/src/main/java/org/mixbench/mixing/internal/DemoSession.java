@@ -54,18 +54,18 @@ final class DemoSession {
         Insert reverb = insert("mixbench.reverb", Map.of("mix", 100.0, "decay", 2.2, "predelay", 20.0));
         Insert glue = insert("mixbench.compressor", Map.of("threshold", -12.0, "ratio", 2.0, "attack", 30.0,
                 "release", 200.0, "makeup", 2.0));
-        Track drums = new Track("drums", "Drums", List.of(clip("stems/drums.wav", seconds)),
+        Track drums = new Track("drums", "Drums", List.of(clip("tracks/drums.wav", seconds)),
                 new Strip(0, false, List.of(drumEq, drumComp), -3, 0, PanLaw.MINUS_3, false, false, false, "master",
                         List.of(new Send("reverb", -18, 0, false))), List.of());
-        Track bass = new Track("bass", "Bass", List.of(clip("stems/bass.wav", seconds)),
+        Track bass = new Track("bass", "Bass", List.of(clip("tracks/bass.wav", seconds)),
                 new Strip(0, false, List.of(bassEq, bassComp), -4, 0, PanLaw.MINUS_3, false, false, false, "master",
                         List.of()), List.of());
-        Track chords = new Track("chords", "Chords", List.of(clip("stems/chords.wav", seconds)),
+        Track chords = new Track("chords", "Chords", List.of(clip("tracks/chords.wav", seconds)),
                 new Strip(0, false, List.of(chordEq), -6, 0, PanLaw.MINUS_3, false, false, false, "master",
                         List.of(new Send("reverb", -9, 0, false))),
                 List.of(new Lane("fader", List.of(new Point(0, -12, Curve.LINEAR), new Point(2 * bar, -6,
                         Curve.HOLD)))));
-        Track lead = new Track("lead", "Lead", List.of(clip("stems/lead.wav", seconds)),
+        Track lead = new Track("lead", "Lead", List.of(clip("tracks/lead.wav", seconds)),
                 new Strip(0, false, List.of(leadEq, leadComp, leadDelay), -5, 0.15, PanLaw.MINUS_3, false, false,
                         false, "master", List.of(new Send("reverb", -8, 0, false))),
                 List.of(new Lane("fader", List.of(new Point(8 * bar, -5, Curve.LINEAR), new Point(12 * bar, -2,

@@ -27,13 +27,31 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
     public static final String FORMAT = "mixbench-session";
     /** The current file format version. */
     public static final int VERSION = 1;
+    /** The longest timeline, in seconds (24 hours): clip positions, offsets, lengths, fades and automation times. */
+    public static final double MAX_SECONDS = 86_400;
+    /** The lowest gain any level takes, in dB (below every word length's noise floor: silence). */
+    public static final double MIN_GAIN_DB = -144;
+    /** The highest fader and send level, in dB. */
+    public static final double MAX_FADER_DB = 12;
+    /** The trim's range, in dB either way. */
+    public static final double TRIM_RANGE_DB = 24;
+    /** The highest clip gain, in dB. */
+    public static final double MAX_CLIP_GAIN_DB = 24;
+    /** The tempo range, in beats per minute. */
+    public static final double MIN_TEMPO = 20;
+    /** The tempo range, in beats per minute. */
+    public static final double MAX_TEMPO = 999;
+    /** The most tracks, and the most buses, a session may hold. */
+    public static final int MAX_STRIPS = 1000;
+    /** The most inserts, and the most sends, on one strip. */
+    public static final int MAX_PER_STRIP = 64;
 
     /** Fills defaults for absent parts. */
     public Session {
         format = format == null ? FORMAT : format;
         tempo = tempo > 0 ? tempo : 120;
-        tracks = tracks == null ? List.of() : List.copyOf(tracks);
-        buses = buses == null ? List.of() : List.copyOf(buses);
+        tracks = copy(tracks);
+        buses = copy(buses);
         master = master == null ? new Master(null, null) : master;
     }
 
@@ -44,9 +62,9 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
         /** Fills defaults. */
         public Track {
             name = name == null ? id : name;
-            clips = clips == null ? List.of() : List.copyOf(clips);
+            clips = copy(clips);
             strip = strip == null ? Strip.DEFAULT : strip;
-            automation = automation == null ? List.of() : List.copyOf(automation);
+            automation = copy(automation);
         }
     }
 
@@ -58,7 +76,7 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
         public Bus {
             name = name == null ? id : name;
             strip = strip == null ? Strip.DEFAULT : strip;
-            automation = automation == null ? List.of() : List.copyOf(automation);
+            automation = copy(automation);
         }
     }
 
@@ -69,7 +87,7 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
         /** Fills defaults. */
         public Master {
             strip = strip == null ? Strip.DEFAULT : strip;
-            automation = automation == null ? List.of() : List.copyOf(automation);
+            automation = copy(automation);
         }
     }
 
@@ -112,10 +130,10 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
 
         /** Fills defaults. */
         public Strip {
-            inserts = inserts == null ? List.of() : List.copyOf(inserts);
+            inserts = copy(inserts);
             panLaw = panLaw == null ? PanLaw.MINUS_3 : panLaw;
             output = output == null ? "master" : output;
-            sends = sends == null ? List.of() : List.copyOf(sends);
+            sends = copy(sends);
         }
     }
 
@@ -128,8 +146,8 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
     public record Insert(String processor, boolean bypass, Map<String, Double> parameters, Map<String, String> data) {
         /** Fills defaults. */
         public Insert {
-            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
-            data = data == null ? Map.of() : Map.copyOf(data);
+            parameters = copy(parameters);
+            data = copy(data);
         }
     }
 
@@ -149,7 +167,7 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
     public record Lane(String target, List<Point> points) {
         /** Fills defaults. */
         public Lane {
-            points = points == null ? List.of() : List.copyOf(points);
+            points = copy(points);
         }
     }
 
@@ -193,6 +211,18 @@ public record Session(String format, int version, @JsonProperty("sample_rate") d
         @JsonProperty("-4.5") MINUS_4_5,
         /** -6 dB at the centre: constant amplitude (linear). */
         @JsonProperty("-6") MINUS_6
+    }
+
+    /**
+     * An unmodifiable copy that keeps null elements, so that validation can name them with their place in the file
+     * instead of a copy failing without one.
+     */
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    }
+
+    static <K, V> Map<K, V> copy(Map<K, V> map) {
+        return map == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     /**

@@ -5,17 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.osgi.annotation.versioning.ProviderType;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -34,21 +31,52 @@ public final class SessionFiles {
     private SessionFiles() {
     }
 
-    /** Reads and validates {@code file}. */
+    /** The largest session file read (a session is text; this keeps a hostile file from filling the memory). */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
+    /**
+     * Reads and validates {@code file}: a regular file (not a folder, pipe or device) of at most
+     * {@value #MAX_FILE_BYTES} bytes holding a JSON object with {@code "format": "mixbench-session"}, every field
+     * within its range (see {@link #validate}).
+     */
     public static Session read(Path file) throws IOException {
-        Session session;
+        BasicFileAttributes attributes;
         try {
-            session = JSON.readValue(Files.readAllBytes(file), Session.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new SessionException("no such file");
-        } catch (UnrecognizedPropertyException e) {
-            throw new SessionException(where(e.getLocation()) + "unknown field '" + e.getPropertyName() + "'");
-        } catch (JsonProcessingException e) {
-            throw new SessionException(where(e.getLocation()) + e.getOriginalMessage().lines().findFirst()
-                    .orElse("not a session file"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SessionException("permission denied");
         }
-        if (session == null) {
-            throw new SessionException("empty session file");
+        if (!attributes.isRegularFile()) {
+            throw new SessionException("not a regular file (" + (attributes.isDirectory() ? "a folder" : "a pipe, "
+                    + "device or socket") + ")");
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            throw new SessionException("too large for a session file (" + attributes.size() + " bytes; at most "
+                    + MAX_FILE_BYTES + ")");
+        }
+        Session session;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            JsonNode tree = JSON.readTree(bytes);
+            if (tree == null || tree.isMissingNode() || !tree.isObject()) {
+                throw new SessionException(tree == null || tree.isMissingNode() ? "empty session file"
+                        : "not a Mixbench session (not a JSON object)");
+            }
+            if (!tree.has("format")) {
+                throw new SessionException("not a Mixbench session (no \"format\" field)");
+            }
+            if (!tree.has("version")) {
+                throw new SessionException("no \"version\" field");
+            }
+            session = JSON.readValue(bytes, Session.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new SessionException(where(e.getLocation()) + "unknown field '" + e.getPropertyName() + "'"
+                    + path(e, 1));
+        } catch (JsonProcessingException e) {
+            throw new SessionException(where(e.getLocation()) + words(e.getOriginalMessage().lines().findFirst()
+                    .orElse("not a session file")) + path(e, 0));
         }
         validate(session);
         return session;
@@ -58,114 +86,56 @@ public final class SessionFiles {
         return location == null || location.getLineNr() < 0 ? "" : "line " + location.getLineNr() + ": ";
     }
 
-    /** Checks that the session makes sense: format, rate, unique ids, known outputs and buses, no bus loops. */
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile(
+            "`?(?:[a-z][\\w]*\\.)+(?:\\w+\\$)*(\\w+)`?|`(\\w+)`");
+
+    /** A parser message with Java type names turned into words ({@code `java.lang.Double`} to {@code number}). */
+    static String words(String message) {
+        java.util.regex.Matcher m = TYPE.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String type = m.group(1) != null ? m.group(1) : m.group(2);
+            String word = switch (type) {
+                case "String" -> "text";
+                case "double", "Double", "float", "Float", "int", "Integer", "long", "Long", "Number" -> "number";
+                case "boolean", "Boolean" -> "true or false";
+                case "List", "ArrayList", "Collection" -> "list";
+                case "Map", "LinkedHashMap", "HashMap" -> "object";
+                default -> type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(word));
+        }
+        m.appendTail(out);
+        return out.toString().replace("Enum class", "this field").replace("Cannot deserialize value of type",
+                "expected a").replace("Cannot construct instance of", "cannot make a");
+    }
+
+    /** Where in the document the parser was, without the last {@code drop} steps: {@code " (at tracks[0].strip)"}. */
+    private static String path(JsonProcessingException e, int drop) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && m.getPath().size() > drop) {
+            StringBuilder at = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath().subList(0,
+                    m.getPath().size() - drop)) {
+                if (r.getFieldName() != null) {
+                    at.append(at.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    at.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return at.length() == 0 ? "" : " (at " + at + ")";
+        }
+        return "";
+    }
+
+    /**
+     * Checks that the session makes sense, naming the first problem with its path in the file
+     * ({@code tracks[2].clips[0].position: ...}): format and version, rate and tempo, every number finite and
+     * within its range ({@link Session} documents them), ids present, unique and without control characters, clip
+     * and automation times within {@link Session#MAX_SECONDS}, known outputs, buses and automation targets, no bus
+     * loops.
+     */
     public static void validate(Session s) throws SessionException {
-        if (!Session.FORMAT.equals(s.format())) {
-            throw new SessionException("not a Mixbench session (format is '" + s.format() + "')");
-        }
-        if (s.version() < 1 || s.version() > Session.VERSION) {
-            throw new SessionException("session format version " + s.version() + " is not supported (this Mixbench "
-                    + "reads version " + Session.VERSION + ")");
-        }
-        if (!(s.sampleRate() >= 8000 && s.sampleRate() <= 384_000)) {
-            throw new SessionException("sample_rate " + s.sampleRate() + " is outside 8000..384000");
-        }
-        Set<String> ids = new HashSet<>();
-        Map<String, String> busOutputs = new HashMap<>();
-        for (int i = 0; i < s.buses().size(); i++) {
-            Session.Bus b = s.buses().get(i);
-            if (b.id() == null || b.id().isBlank() || b.id().equals("master") || !ids.add(b.id())) {
-                throw new SessionException("buses[" + i + "]: missing, reserved or duplicate id '" + b.id() + "'");
-            }
-            busOutputs.put(b.id(), b.strip().output());
-        }
-        for (int i = 0; i < s.tracks().size(); i++) {
-            Session.Track t = s.tracks().get(i);
-            String at = "tracks[" + i + "]";
-            if (t.id() == null || t.id().isBlank() || t.id().equals("master") || !ids.add(t.id())) {
-                throw new SessionException(at + ": missing, reserved or duplicate id '" + t.id() + "'");
-            }
-            strip(at, t.strip(), busOutputs.keySet());
-            for (int c = 0; c < t.clips().size(); c++) {
-                Session.Clip clip = t.clips().get(c);
-                String cat = at + ".clips[" + c + "]";
-                if (clip.file() == null || clip.file().isBlank()) {
-                    throw new SessionException(cat + ".file: missing");
-                }
-                if (clip.position() < 0 || clip.offset() < 0 || (clip.length() != null && clip.length() < 0)
-                        || clip.fadeIn() < 0 || clip.fadeOut() < 0) {
-                    throw new SessionException(cat + ": negative position, offset, length or fade");
-                }
-            }
-            lanes(at, t.automation(), t.strip());
-        }
-        for (int i = 0; i < s.buses().size(); i++) {
-            Session.Bus b = s.buses().get(i);
-            strip("buses[" + i + "]", b.strip(), busOutputs.keySet());
-            lanes("buses[" + i + "]", b.automation(), b.strip());
-        }
-        lanes("master", s.master().automation(), s.master().strip());
-        for (Session.Bus b : s.buses()) {
-            List<String> next = new java.util.ArrayList<>(List.of(b.strip().output()));
-            b.strip().sends().forEach(send -> next.add(send.bus()));
-            for (String n : next) {
-                java.util.Optional<List<String>> back = s.feedPath(n, b.id());
-                if (back.isPresent()) {
-                    throw new SessionException("buses: '" + b.id() + "' feeds itself through " + b.id() + " -> "
-                            + String.join(" -> ", back.get()));
-                }
-            }
-        }
-    }
-
-    private static void strip(String at, Session.Strip strip, Set<String> buses) throws SessionException {
-        if (!strip.output().equals("master") && !buses.contains(strip.output())) {
-            throw new SessionException(at + ".strip.output: no bus '" + strip.output() + "'");
-        }
-        if (strip.pan() < -1 || strip.pan() > 1) {
-            throw new SessionException(at + ".strip.pan: " + strip.pan() + " is outside -1..1");
-        }
-        for (int i = 0; i < strip.sends().size(); i++) {
-            Session.Send send = strip.sends().get(i);
-            if (send.bus() == null || !buses.contains(send.bus())) {
-                throw new SessionException(at + ".strip.sends[" + i + "]: no bus '" + send.bus() + "'");
-            }
-        }
-        for (int i = 0; i < strip.inserts().size(); i++) {
-            if (strip.inserts().get(i).processor() == null) {
-                throw new SessionException(at + ".strip.inserts[" + i + "].processor: missing");
-            }
-        }
-    }
-
-    private static void lanes(String at, List<Session.Lane> lanes, Session.Strip strip) throws SessionException {
-        for (int i = 0; i < lanes.size(); i++) {
-            Session.Lane lane = lanes.get(i);
-            String where = at + ".automation[" + i + "]";
-            String target = lane.target() == null ? "" : lane.target();
-            boolean known = target.equals("fader") || target.equals("pan") || target.equals("mute")
-                    || target.equals("trim") || target.startsWith("send:") || target.matches("insert:\\d+:.+");
-            if (!known) {
-                throw new SessionException(where + ".target: unknown target '" + target + "'");
-            }
-            if (target.startsWith("send:") && strip.sends().stream().noneMatch(s -> s.bus().equals(
-                    target.substring(5)))) {
-                throw new SessionException(where + ".target: no send to '" + target.substring(5) + "'");
-            }
-            if (target.startsWith("insert:")) {
-                int slot = Integer.parseInt(target.split(":")[1]);
-                if (slot >= strip.inserts().size()) {
-                    throw new SessionException(where + ".target: no insert slot " + slot);
-                }
-            }
-            double previous = Double.NEGATIVE_INFINITY;
-            for (Session.Point p : lane.points()) {
-                if (!(p.time() >= previous) || !Double.isFinite(p.value())) {
-                    throw new SessionException(where + ".points: times must increase and values be finite");
-                }
-                previous = p.time();
-            }
-        }
+        SessionChecks.validate(s);
     }
 
     /** The session as JSON text. */

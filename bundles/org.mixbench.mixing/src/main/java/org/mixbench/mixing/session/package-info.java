@@ -4,7 +4,7 @@
  * validates and writes them atomically. Processors are stored by stable id with plain parameter values.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mixbench.mixing.session;
 
 import org.osgi.annotation.bundle.Export;

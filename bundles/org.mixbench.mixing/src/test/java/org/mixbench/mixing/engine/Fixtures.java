@@ -50,7 +50,7 @@ final class Fixtures {
     }
 
     /** A test processor without parameters or state: subclasses say what one block does. */
-    private abstract static class TestProcessor implements Processor {
+    abstract static class TestProcessor implements Processor {
         @Override
         public void prepare(ProcessSpec spec) {
         }
@@ -70,7 +70,7 @@ final class Fixtures {
     }
 
     /** The factory of a test processor: its id and name, no parameters. */
-    private abstract static class TestFactory implements ProcessorFactory {
+    abstract static class TestFactory implements ProcessorFactory {
         private final String id;
         private final String name;
 

@@ -80,4 +80,72 @@ class SessionFilesTest {
         assertEquals(1, problem("{\"format\":\"mixbench-session\",\"version\":1,\"sample_rate\":48000,\"tracks\":"
                 + "[{\"id\":\"a\",\"automation\":[{\"target\":\"warp\"}]}]}").lines().count());
     }
+
+    private static final String HEAD = "{\"format\":\"mixbench-session\",\"version\":1,\"sample_rate\":48000,";
+
+    @Test
+    void nonFiniteAndOutOfRangeNumbersAreRefusedWithTheirPath() throws Exception {
+        assertEquals("tracks[0].strip.fader_db: infinity is not a finite number", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"strip\":{\"fader_db\":1e400}}]}"));
+        assertEquals("tracks[0].strip.fader_db: 500 is outside -144..12 dB", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"strip\":{\"fader_db\":500}}]}"));
+        assertEquals("tracks[0].clips[0].position: infinity is not a finite number", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"clips\":[{\"file\":\"a.wav\",\"position\":1e400}]}]}"));
+        assertEquals("tracks[0].clips[0].position: 259200 is outside 0..86400 s", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"clips\":[{\"file\":\"a.wav\",\"position\":259200}]}]}"));
+        assertEquals("tracks[0].clips[0].gain_db: infinity is not a finite number", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"clips\":[{\"file\":\"a.wav\",\"gain_db\":1e999}]}]}"));
+        assertEquals("tracks[0].strip.sends[0].level_db: 40 is outside -144..12 dB", problem(HEAD
+                + "\"buses\":[{\"id\":\"v\"}],\"tracks\":[{\"id\":\"a\",\"strip\":{\"sends\":"
+                + "[{\"bus\":\"v\",\"level_db\":40}]}}]}"));
+        assertEquals("tempo: 100000 is outside 20..999 bpm", problem(HEAD + "\"tempo\":1e5}"));
+        assertEquals("tracks[0].automation[0].points[1].time: 1000000 is outside 0..86400 s", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"automation\":[{\"target\":\"fader\",\"points\":"
+                + "[{\"time\":0,\"value\":0},{\"time\":1e6,\"value\":0}]}]}]}"));
+        assertEquals("tracks[0].automation[0].points[0].value: 3 is outside -1..1", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"automation\":[{\"target\":\"pan\",\"points\":"
+                + "[{\"time\":0,\"value\":3}]}]}]}"));
+        assertEquals("tracks[0].strip.inserts[0].parameters.gain: infinity is not a finite number", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"strip\":{\"inserts\":[{\"processor\":\"p\",\"parameters\":"
+                + "{\"gain\":1e400}}]}}]}"));
+    }
+
+    @Test
+    void aMissingFormatFieldIsRefused() throws Exception {
+        assertEquals("not a Mixbench session (no \"format\" field)", problem(
+                "{\"version\":1,\"sample_rate\":48000}"));
+        assertEquals("not a Mixbench session (not a JSON object)", problem("[1,2]"));
+    }
+
+    @Test
+    void nullsAndHostileIdsAndTargetsAreNamedInWords() throws Exception {
+        String nullTrack = problem(HEAD + "\"tracks\":[null]}");
+        assertEquals("tracks[0]: null instead of a track", nullTrack);
+        assertEquals("tracks[0].clips[0]: null instead of a clip", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"clips\":[null]}]}"));
+        assertEquals("tracks[0].id: contains a control character (code 0)", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\\u0000b\"}]}"));
+        assertEquals("tracks[0].automation[0].target: unknown target 'insert:99999999999:x' (fader, pan, mute, "
+                + "trim, send:BUS or insert:SLOT:PARAMETER)", problem(HEAD
+                + "\"tracks\":[{\"id\":\"a\",\"automation\":[{\"target\":\"insert:99999999999:x\"}]}]}"));
+        String badEnum = problem(HEAD + "\"tracks\":[{\"id\":\"a\",\"clips\":[{\"file\":\"a.wav\","
+                + "\"fade_curve\":\"wobbly\"}]}]}");
+        String badType = problem(HEAD + "\"tracks\":[{\"id\":\"a\",\"strip\":{\"fader_db\":\"loud\"}}]}");
+        for (String m : List.of(nullTrack, badEnum, badType)) {
+            assertTrue(!m.matches("(?s).*(Exception|java\\.|org\\.mixbench|\\$).*"), m);
+        }
+        assertTrue(badType.endsWith("(at tracks[0].strip.fader_db)"), badType);
+    }
+
+    @Test
+    void aFolderOrAPipeIsNotARegularFileAndIsRefusedAtOnce() throws Exception {
+        assertEquals("not a regular file (a folder)", assertThrows(SessionException.class,
+                () -> SessionFiles.read(dir)).getMessage());
+        Path fifo = dir.resolve("pipe.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mk.waitFor());
+        assertEquals("not a regular file (a pipe, device or socket)", org.junit.jupiter.api.Assertions
+                .assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThrows(
+                        SessionException.class, () -> SessionFiles.read(fifo)).getMessage()));
+    }
 }
