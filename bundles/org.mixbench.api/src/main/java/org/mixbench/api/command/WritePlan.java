@@ -167,7 +167,11 @@ public final class WritePlan {
         return e.id() == null ? e.shown() : "'" + e.id() + "'";
     }
 
-    private void checkSpace() {
+    /**
+     * Only the free-space part of {@link #check()}: whether the outputs, at the sizes declared, fit on their file
+     * systems (for a command that learns the sizes after its other checks). Command thread.
+     */
+    public void checkSpace() {
         Map<FileStore, long[]> need = new LinkedHashMap<>();
         Map<FileStore, Path> where = new HashMap<>();
         for (Entry out : outputs) {
