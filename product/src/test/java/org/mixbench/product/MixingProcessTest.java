@@ -72,21 +72,21 @@ class MixingProcessTest {
         assertTrue(r.out().contains("Loudness report of the mix"), r.out());
         assertTrue(r.out().matches("(?s).*integrated loudness\\s+-\\d+\\.\\d LUFS.*"), r.out());
         for (String stem : new String[] {"drums", "bass", "chords", "lead"}) {
-            assertTrue(Files.size(dir.resolve("song/stems/" + stem + ".wav")) > 100_000, stem);
+            assertTrue(Files.size(dir.resolve("song/tracks/" + stem + ".wav")) > 100_000, stem);
         }
         assertTrue(Files.readString(dir.resolve("song/demo.session.json")).contains("\"format\" : \"mixbench-session\""));
         String soxi = tool("soxi", dir.resolve("song/mix.wav").toString());
         assertTrue(soxi.contains("48000") && soxi.contains("Channels       : 2"), soxi);
         Result again = mixbench("mix", "song/demo.session.json", "-o", "again.wav");
         assertEquals(0, again.status(), again.err());
-        assertTrue(again.out().matches("(?s)wrote again.wav: 0:3\\d\\.\\d{3} of audio.*"), again.out());
+        assertTrue(again.out().matches("(?s)wrote again.wav \\(24-bit, TPDF dither\\): 0:3\\d\\.\\d{3} of audio.*"), again.out());
         assertEquals(Files.size(dir.resolve("song/mix.wav")), Files.size(dir.resolve("again.wav")));
         Result one = mixbench("mix", "song/demo.session.json", "-o", "one-thread.wav", "--threads", "1");
         assertTrue(one.out().contains("real time, 1 thread)"), one.out());
         assertTrue(java.util.Arrays.equals(samples(dir.resolve("again.wav")), samples(dir.resolve("one-thread.wav"))),
                 "the mix on one thread has the same samples as on all cores");
         String onTerminal = onTerminal("mix", "song/demo.session.json", "-o", "tty.wav", "--threads", "1");
-        assertTrue(onTerminal.matches("(?s).*\\rtty.wav \\[#* *\\] +\\d+%.*\\r +\\rwrote tty.wav: .*"),
+        assertTrue(onTerminal.matches("(?s).*\\rtty.wav \\[#* *\\] +\\d+%.*\\r +\\rwrote tty.wav \\(24-bit, TPDF dither\\): .*"),
                 "a progress bar, cleared before the result line: " + onTerminal);
         Result zero = mixbench("mix", "song/demo.session.json", "-o", "x.wav", "--threads", "0");
         assertEquals(2, zero.status());
@@ -94,7 +94,7 @@ class MixingProcessTest {
         Result stems = mixbench("mix", "song/demo.session.json", "-o", "with-stems.wav", "--stems", "stems");
         assertEquals(0, stems.status(), stems.err());
         for (String stem : new String[] {"drums", "bass", "chords", "lead", "reverb"}) {
-            assertTrue(stems.out().contains("wrote stem " + stem + ".wav"), stems.out());
+            assertTrue(stems.out().contains("wrote stem stems/" + stem + ".wav"), stems.out());
             assertTrue(Files.size(dir.resolve("stems/" + stem + ".wav")) > 100_000, stem);
         }
     }
@@ -156,7 +156,7 @@ class MixingProcessTest {
                 + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"strip\": {\"fader\": 0}}]}");
         Result bad = mixbench("mix", "bad.json", "-o", "x.wav");
         assertEquals(2, bad.status());
-        assertEquals("mixbench mix: bad.json: line 1: unknown field 'fader'", bad.err().strip());
+        assertEquals("mixbench mix: bad.json: line 1: unknown field 'fader' (at tracks[0].strip)", bad.err().strip());
         Files.writeString(dir.resolve("missing.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
                 + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"clips\": [{\"file\": \"gone.wav\"}, "
                 + "{\"file\": \"also-gone.wav\"}]}]}");

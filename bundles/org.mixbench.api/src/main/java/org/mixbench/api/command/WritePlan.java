@@ -66,16 +66,19 @@ public final class WritePlan {
     }
 
     /**
-     * Declares the output {@code folder/fileNameFor(id).extension} (the folder as the user gave it, created by
-     * {@link #createFolders()} when missing) of about {@code bytes} bytes and returns its path. Command thread.
+     * Declares the output {@code folder/fileNameFor(id).extension} ({@code folder} created by {@link #createFolders()}
+     * when missing; messages show it as {@code shownFolder}, the user's words) of about {@code bytes} bytes and
+     * returns its path. Command thread.
      */
-    public Path writesNamed(Path folder, String id, String extension, long bytes) {
+    public Path writesNamed(Path folder, String shownFolder, String id, String extension, long bytes) {
         Path dir = folder.toAbsolutePath().normalize();
         if (!folders.contains(dir)) {
             folders.add(dir);
         }
-        Path file = dir.resolve(fileNameFor(id) + "." + extension);
-        outputs.add(new Entry(file, file.getFileName().toString(), Math.max(0, bytes), id));
+        String name = fileNameFor(id) + "." + extension;
+        Path file = dir.resolve(name);
+        outputs.add(new Entry(file, shownFolder.isEmpty() ? name : Path.of(shownFolder).resolve(name).toString(),
+                Math.max(0, bytes), id));
         return file;
     }
 
@@ -141,8 +144,9 @@ public final class WritePlan {
             }
             for (Entry in : inputs) {
                 if (same(out.path(), in.path())) {
-                    throw new UsageException(out.shown() + ": would overwrite " + in.shown()
-                            + ", which this run reads; choose another output");
+                    throw new UsageException(out.shown() + ": this run reads " + (in.shown().equals(out.shown())
+                            ? "that file" : in.shown()) + "; writing it would destroy it, so nothing was done; "
+                            + "choose another output");
                 }
             }
             String key = canonical(out.path()).toString().toLowerCase(Locale.ROOT);

@@ -22,7 +22,8 @@ class WritePlanTest {
         WritePlan plan = new WritePlan().reads(clip, "drums.wav");
         plan.writes(dir.resolve("./drums.wav"), "./drums.wav", 0);
         UsageException e = assertThrows(UsageException.class, plan::check);
-        assertTrue(e.getMessage().contains("would overwrite drums.wav"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("./drums.wav: this run reads drums.wav; writing it would destroy it"),
+                e.getMessage());
     }
 
     @Test
@@ -59,10 +60,10 @@ class WritePlanTest {
     void namedOutputsStayInTheirFolderAndCollisionsAreRefusedNamingBothIds() {
         Path stems = dir.resolve("stems");
         WritePlan plan = new WritePlan();
-        Path a = plan.writesNamed(stems, "../../x", "wav", 0);
+        Path a = plan.writesNamed(stems, "stems", "../../x", "wav", 0);
         assertEquals(stems, a.getParent());
-        plan.writesNamed(stems, "a/b", "wav", 0);
-        plan.writesNamed(stems, "a:b", "wav", 0);
+        plan.writesNamed(stems, "stems", "a/b", "wav", 0);
+        plan.writesNamed(stems, "stems", "a:b", "wav", 0);
         UsageException e = assertThrows(UsageException.class, plan::check);
         assertTrue(e.getMessage().startsWith("'a/b' and 'a:b' would both be written to a_b.wav"), e.getMessage());
         assertFalse(Files.exists(stems), "checking creates nothing");
@@ -71,8 +72,8 @@ class WritePlanTest {
     @Test
     void namesThatDifferOnlyInCaseCollide() {
         WritePlan plan = new WritePlan();
-        plan.writesNamed(dir, "Bass", "wav", 0);
-        plan.writesNamed(dir, "bass", "wav", 0);
+        plan.writesNamed(dir, "", "Bass", "wav", 0);
+        plan.writesNamed(dir, "", "bass", "wav", 0);
         UsageException e = assertThrows(UsageException.class, plan::check);
         assertTrue(e.getMessage().contains("differ only in case"), e.getMessage());
     }
@@ -101,7 +102,7 @@ class WritePlanTest {
         Path clip = Files.writeString(dir.resolve("clip.wav"), "x");
         WritePlan plan = new WritePlan().reads(clip, "clip.wav");
         plan.writes(dir.resolve("mix.wav"), "mix.wav", 1000);
-        plan.writesNamed(dir.resolve("out/stems"), "clip", "wav", 1000);
+        plan.writesNamed(dir.resolve("out/stems"), "out/stems", "clip", "wav", 1000);
         assertDoesNotThrow(plan::check);
         plan.createFolders();
         assertTrue(Files.isDirectory(dir.resolve("out/stems")));

@@ -120,10 +120,10 @@ public final class DemoCommand implements Command {
         }
         WritePlan plan = new WritePlan();
         for (String track : List.of("drums", "bass", "chords", "lead")) {
-            plan.writesNamed(out.resolve("tracks"), track, "wav", 0);
+            plan.writesNamed(out.resolve("tracks"), out.resolve("tracks").toString(), track, "wav", 0);
         }
-        plan.writesNamed(out, "demo.session", "json", 0);
-        plan.writesNamed(out, "mix", "wav", 0);
+        plan.writesNamed(out, out.toString(), "demo.session", "json", 0);
+        plan.writesNamed(out, out.toString(), "mix", "wav", 0);
         return plan;
     }
 

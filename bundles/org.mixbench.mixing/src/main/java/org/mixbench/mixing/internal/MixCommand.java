@@ -121,18 +121,20 @@ public final class MixCommand implements Command {
         Path base = sessionFile.toAbsolutePath().getParent();
 
         // Everything this run reads and writes, checked before any work.
-        WritePlan plan = new WritePlan().reads(sessionFile, sessionName);
+        WritePlan plan = new WritePlan().reads(sessionFile, "it (the session)");
         for (Session.Track t : session.tracks()) {
             for (Session.Clip clip : t.clips()) {
-                plan.reads(resolve(base, clip.file(), sessionName + ": track " + t.id()), clip.file());
+                plan.reads(resolve(base, clip.file(), sessionName + ": track " + t.id()), "it (a clip of track '"
+                        + t.id() + "')");
             }
         }
         Path mix = plan.writes(resolve(context, output, output), output, 0);
         Map<String, Path> stemFiles = new LinkedHashMap<>();
         if (stems != null) {
             Path dir = resolve(context, stems, stems);
-            session.tracks().forEach(t -> stemFiles.put(t.id(), plan.writesNamed(dir, t.id(), format, 0)));
-            session.buses().forEach(b -> stemFiles.put(b.id(), plan.writesNamed(dir, b.id(), format, 0)));
+            String shown = stems;
+            session.tracks().forEach(t -> stemFiles.put(t.id(), plan.writesNamed(dir, shown, t.id(), format, 0)));
+            session.buses().forEach(b -> stemFiles.put(b.id(), plan.writesNamed(dir, shown, b.id(), format, 0)));
         }
         plan.check();
         String shownMix = output;
@@ -158,7 +160,7 @@ public final class MixCommand implements Command {
             }
             Path dir = resolve(context, stems, stems);
             for (Map.Entry<String, Path> stem : stemFiles.entrySet()) {
-                String shown = dir.relativize(stem.getValue()).toString();
+                String shown = Path.of(stems).resolve(dir.relativize(stem.getValue())).toString();
                 Mixdown.Result r = render(session, base, shown, stem.getValue(), settings, stem.getKey(), context,
                         sessionName, null);
                 String name = stem.getValue().getFileName().toString();
