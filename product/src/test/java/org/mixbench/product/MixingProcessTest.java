@@ -150,6 +150,36 @@ class MixingProcessTest {
         assertTrue(r.out().contains("strip.Lead.db: -5.0 dB"), r.out());
     }
 
+    /** The RMS level of {@code a - b} in dBFS, by sox. */
+    private double differenceRmsDb(Path a, Path b) throws Exception {
+        String stats = tool("sox", "-m", "-v", "1", a.toString(), "-v", "-1", b.toString(), "-n", "stats");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("RMS lev dB\\s+(\\S+)").matcher(stats);
+        assertTrue(m.find(), stats);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aSixteenBitMixIsDitheredByDefaultAndRoundedOnlyWhenAskedTo() throws Exception {
+        tool("sox", "-n", "-r", "48000", "-c", "1", "-b", "24", dir.resolve("quiet.wav").toString(), "synth", "4",
+                "sine", "997", "gain", "-40");
+        Files.writeString(dir.resolve("q.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
+                + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"clips\": [{\"file\": \"quiet.wav\"}]}]}");
+        assertEquals(0, mixbench("mix", "q.json", "-o", "float.wav", "--bits", "32f").status());
+        Result dithered = mixbench("mix", "q.json", "-o", "tpdf.wav", "--bits", "16");
+        assertEquals(0, dithered.status(), dithered.err());
+        assertTrue(dithered.out().startsWith("wrote tpdf.wav (16-bit, TPDF dither)"), dithered.out());
+        assertEquals(0, mixbench("mix", "q.json", "-o", "round.wav", "--bits", "16", "--dither", "none").status());
+        double lsbDb = 20 * Math.log10(Math.pow(2, -15));
+        // TPDF adds noise of LSB/sqrt(6) to the rounding's LSB/sqrt(12): an error of LSB/2 in all, whatever the music.
+        assertEquals(lsbDb + 20 * Math.log10(0.5), differenceRmsDb(dir.resolve("tpdf.wav"), dir.resolve("float.wav")),
+                0.3, "TPDF dither: an error of half an LSB RMS");
+        assertEquals(lsbDb + 20 * Math.log10(1 / Math.sqrt(12)), differenceRmsDb(dir.resolve("round.wav"),
+                dir.resolve("float.wav")), 0.5, "plain rounding: 0.289 LSB RMS");
+        Result bad = mixbench("mix", "q.json", "-o", "x.wav", "--dither", "wobbly");
+        assertEquals(2, bad.status());
+        assertEquals("mixbench mix: --dither takes none, tpdf or shaped, not 'wobbly'", bad.err().strip());
+    }
+
     @Test
     void badSessionsAndMissingAudioAreOneLineWithStatusTwo() throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "

@@ -746,7 +746,9 @@ public final class MixRenderer implements AutoCloseable {
                 continue;
             }
             for (StripNode.Slot s : node.slots) {
+                compileCall.enter(node.name + ": " + s.label + " while being released");
                 release(s.processor);
+                compileCall.leave();
             }
         }
         if (prefetcher != null) {
