@@ -137,6 +137,22 @@ final class Transport {
         gesture.commit();
         Path target = host.document().file().resolveSibling(host.document().file().getFileName().toString()
                 .replaceFirst("(\\.session)?\\.json$", "") + ".mix.wav");
+        // The render may not replace the session or any clip it reads (a clip named NAME.mix.wav, or linked there).
+        org.mixbench.api.command.WritePlan plan = new org.mixbench.api.command.WritePlan()
+                .reads(host.document().file(), "the session");
+        Path base = host.document().file().toAbsolutePath().getParent();
+        for (org.mixbench.mixing.session.Session.Track t : host.document().session().tracks()) {
+            for (org.mixbench.mixing.session.Session.Clip clip : t.clips()) {
+                plan.reads(base.resolve(clip.file()), "a clip of " + t.name());
+            }
+        }
+        plan.writes(target, target.getFileName().toString(), 0);
+        try {
+            plan.check();
+        } catch (org.mixbench.api.command.UsageException e) {
+            site.setStatusMessage("Not rendered: " + e.getMessage());
+            return;
+        }
         org.mixbench.mixing.engine.MixRenderer renderer;
         try {
             renderer = compile();
