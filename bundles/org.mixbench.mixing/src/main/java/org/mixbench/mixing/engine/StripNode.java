@@ -49,38 +49,30 @@ final class StripNode {
 
         /** Remembers the block's dry input, for the delayed dry path a failure switches to. Allocates nothing. */
         void remember(float[][] dry, int frames) {
-            if (latency == 0) {
-                return;
-            }
-            int at = delayAt;
-            for (int c = 0; c < 2; c++) {
-                float[] ring = delay[c];
-                float[] x = dry[c];
-                int k = at;
-                for (int i = 0; i < frames; i++) {
-                    ring[k] = x[i];
-                    if (++k == latency) {
-                        k = 0;
-                    }
-                }
-            }
-            delayAt = (int) ((at + (long) frames) % latency);
+            pass(dry, frames, false);
         }
 
         /** Replaces the block in place by the dry input delayed by the latency the graph compensates. */
         void delayDry(float[][] buffer, int frames) {
+            pass(buffer, frames, true);
+        }
+
+        /** Writes the block into the delay ring; with {@code replace}, puts what the ring held in its place. */
+        private void pass(float[][] x, int frames, boolean replace) {
             if (latency == 0) {
                 return;
             }
             int at = delayAt;
             for (int c = 0; c < 2; c++) {
                 float[] ring = delay[c];
-                float[] x = buffer[c];
+                float[] channel = x[c];
                 int k = at;
                 for (int i = 0; i < frames; i++) {
                     float old = ring[k];
-                    ring[k] = x[i];
-                    x[i] = old;
+                    ring[k] = channel[i];
+                    if (replace) {
+                        channel[i] = old;
+                    }
                     if (++k == latency) {
                         k = 0;
                     }

@@ -111,14 +111,7 @@ final class Fixtures {
 
                 @Override
                 public ProcessStatus process(AudioBlock block) {
-                    for (int i = 0; i < block.frames(); i++) {
-                        for (int c = 0; c < block.channelCount(); c++) {
-                            float x = block.channel(c)[i];
-                            block.channel(c)[i] = line[c][at];
-                            line[c][at] = x;
-                        }
-                        at = (at + 1) % DELAY;
-                    }
+                    at = delay(block, line, at);
                     return ProcessStatus.CONTINUE;
                 }
 
@@ -128,6 +121,20 @@ final class Fixtures {
                 }
             };
         }
+    }
+
+    /** Delays the block by the length of {@code line}, whose write position is {@code at}; returns the next. */
+    static int delay(AudioBlock block, float[][] line, int at) {
+        int length = line[0].length;
+        for (int i = 0; i < block.frames(); i++) {
+            for (int c = 0; c < block.channelCount(); c++) {
+                float x = block.channel(c)[i];
+                block.channel(c)[i] = line[c][at];
+                line[c][at] = x;
+            }
+            at = (at + 1) % length;
+        }
+        return at;
     }
 
     /** A processor that throws on its tenth block. */

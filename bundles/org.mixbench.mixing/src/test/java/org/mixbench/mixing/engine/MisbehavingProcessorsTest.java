@@ -64,14 +64,7 @@ class MisbehavingProcessorsTest {
                             onThirdBlock.run();
                         }
                         if (latency > 0) {
-                            for (int i = 0; i < block.frames(); i++) {
-                                for (int c = 0; c < 2; c++) {
-                                    float x = block.channel(c)[i];
-                                    block.channel(c)[i] = line[c][at];
-                                    line[c][at] = x;
-                                }
-                                at = (at + 1) % latency;
-                            }
+                            at = Fixtures.delay(block, line, at);
                         }
                         return ProcessStatus.CONTINUE;
                     }
