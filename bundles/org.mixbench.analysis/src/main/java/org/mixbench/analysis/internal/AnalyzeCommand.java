@@ -18,6 +18,7 @@ import org.mixbench.analysis.FileAnalyzer;
 import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.command.Command;
 import org.mixbench.api.command.CommandContext;
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.command.UsageException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,6 +34,15 @@ public final class AnalyzeCommand implements Command {
 
     @Reference
     private FileAnalyzer analyzer;
+
+    /** Used by DS. */
+    public AnalyzeCommand() {
+    }
+
+    /** For tests: the command over a given analyzer. */
+    AnalyzeCommand(FileAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
 
     @Override
     public String usage() {
@@ -126,9 +136,9 @@ public final class AnalyzeCommand implements Command {
             return "permission denied";
         }
         if (e instanceof AudioFormatException || e instanceof IOException) {
-            return String.valueOf(e.getMessage());
+            return Problems.oneLine(String.valueOf(e.getMessage()));
         }
-        return "failed: " + e;
+        return "failed: " + Problems.describe(e);
     }
 
     private static void table(PrintStream out, List<FileAnalysis> results) {

@@ -23,6 +23,7 @@ import org.mixbench.api.contribution.ContributionProperties;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.convert.DitherType;
 import org.mixbench.convert.SampleRateConverter;
+import org.mixbench.format.pcm.RegularFiles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -39,6 +40,16 @@ public final class ConvertCommand implements Command {
     private AudioFiles files;
     @Reference
     private ContributionRegistry registry;
+
+    /** Used by DS. */
+    public ConvertCommand() {
+    }
+
+    /** For tests: the command over given services. */
+    ConvertCommand(AudioFiles files, ContributionRegistry registry) {
+        this.files = files;
+        this.registry = registry;
+    }
 
     @Override
     public String usage() {
@@ -110,6 +121,14 @@ public final class ConvertCommand implements Command {
         }
         if (Files.exists(out) && Files.isSameFile(in, out)) {
             throw new UsageException(output + ": the output would overwrite the input");
+        }
+        if (Files.exists(out)) {
+            // The export renames its temporary file over OUT: a folder, a pipe or a device must not be replaced.
+            try {
+                RegularFiles.require(out);
+            } catch (IOException e) {
+                throw AudioCommands.fileProblem(Path.of(output), e);
+            }
         }
         int inRate = (int) Math.round(info.sampleRate());
         int outRate = rate == null ? inRate : rate;

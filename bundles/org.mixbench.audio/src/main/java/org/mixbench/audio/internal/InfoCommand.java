@@ -24,6 +24,15 @@ public final class InfoCommand implements Command {
     @Reference
     private AudioFiles files;
 
+    /** Used by DS. */
+    public InfoCommand() {
+    }
+
+    /** For tests: the command over a given service. */
+    InfoCommand(AudioFiles files) {
+        this.files = files;
+    }
+
     @Override
     public String usage() {
         return """

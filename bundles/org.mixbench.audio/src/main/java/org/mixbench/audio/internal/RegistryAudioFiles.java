@@ -24,6 +24,7 @@ import org.mixbench.api.export.ExportFormat;
 import org.mixbench.api.export.ExportWriter;
 import org.mixbench.api.export.ExporterFactory;
 import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.format.pcm.RegularFiles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -63,8 +64,14 @@ public final class RegistryAudioFiles implements AudioFiles {
         this.registry = registry;
     }
 
+    /**
+     * Opens {@code file} with the most confident importer. A named pipe, a device or a folder is refused before
+     * anything opens it ({@link RegularFiles}: opening a pipe would block until another program writes to it).
+     * Calling thread.
+     */
     @Override
     public AudioReader open(Path file) throws IOException {
+        RegularFiles.require(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(ImporterFactory.PROBE_BYTES);
@@ -72,9 +79,6 @@ public final class RegistryAudioFiles implements AudioFiles {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         } catch (AccessDeniedException e) {
             throw new AccessDeniedException(file.toString(), null, "permission denied");
-        }
-        if (Files.isDirectory(file)) {
-            throw new IOException("is a folder, not a file");
         }
         ImporterFactory best = null;
         int bestScore = 0;

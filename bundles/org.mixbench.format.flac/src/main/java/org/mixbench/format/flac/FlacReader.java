@@ -15,6 +15,7 @@ import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.Tags;
+import org.mixbench.format.pcm.RegularFiles;
 
 /**
  * Streams a FLAC file: metadata blocks (STREAMINFO, VORBIS_COMMENT for tags, the rest listed and skipped), then
@@ -38,6 +39,7 @@ final class FlacReader implements AudioReader {
     private boolean ended;
 
     FlacReader(Path file) throws IOException {
+        RegularFiles.require(file);
         stream = Files.newInputStream(file);
         try {
             in = new BitInput(stream);

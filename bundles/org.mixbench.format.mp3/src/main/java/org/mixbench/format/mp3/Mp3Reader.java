@@ -14,6 +14,7 @@ import java.util.Map;
 import org.mixbench.api.audio.AudioFileInfo;
 import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.AudioReader;
+import org.mixbench.format.pcm.RegularFiles;
 
 import javazoom.jl.decoder.Bitstream;
 import javazoom.jl.decoder.BitstreamException;
@@ -50,6 +51,7 @@ final class Mp3Reader implements AudioReader {
     private boolean ended;
 
     Mp3Reader(Path file) throws IOException {
+        RegularFiles.require(file);
         in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             List<AudioFileInfo.Chunk> chunks = new ArrayList<>();

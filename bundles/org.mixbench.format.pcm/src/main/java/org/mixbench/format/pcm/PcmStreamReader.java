@@ -93,9 +93,11 @@ public final class PcmStreamReader implements AudioReader {
     /**
      * Opens {@code file} for reading and hands the channel to {@code opener}, which parses the header and makes the
      * reader; if that fails (bad content is an {@link AudioFormatException}) the channel is closed before the failure
-     * is rethrown. Reading thread.
+     * is rethrown. A path that is not a regular file (a named pipe, a device, a folder) is refused before it is opened
+     * ({@link RegularFiles#require}). Reading thread.
      */
     public static PcmStreamReader open(Path file, Opener opener) throws IOException {
+        RegularFiles.require(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             return opener.open(channel);
