@@ -18,10 +18,17 @@ import net.sourceforge.javaflacencoder.StreamConfiguration;
 
 /**
  * Encodes FLAC with javaflacencoder in the calling thread, then writes the Vorbis comments with jaudiotagger.
- * Samples are rounded to the word length and clamped (the host dithers first when it wants dither). Thread: the
+ * Samples are rounded to the word length and clamped (the host dithers first when it wants dither). Works around
+ * two faults of the library: it fails with a NullPointerException when asked how many samples are left after the
+ * last one filled a block exactly (so an empty file, or one a whole number of blocks long, could not be closed): the
+ * writer counts them itself; and it encodes a last block shorter than {@link #SHORT_BLOCK} samples with a
+ * predictor as long as the block, which the reference decoder rejects: that block is stored verbatim. Thread: the
  * export thread.
  */
 final class FlacWriter implements ExportWriter {
+    /** The smallest block FLAC allows but for the last; a shorter last block is stored verbatim. */
+    static final int SHORT_BLOCK = 16;
+
     private final Path file;
     private final int channels;
     private final int bits;
@@ -30,6 +37,8 @@ final class FlacWriter implements ExportWriter {
     private final Map<String, String> tags;
     private final FLACEncoder encoder = new FLACEncoder();
     private final FLACFileOutputStream out;
+    private long added;
+    private long encoded;
     private boolean closed;
 
     FlacWriter(Path file, ExportFormat format, int bits, int level, Map<String, String> tags) throws IOException {
@@ -80,7 +89,8 @@ final class FlacWriter implements ExportWriter {
             }
         }
         encoder.addSamples(interleaved, n);
-        encoder.encodeSamples(encoder.fullBlockSamplesAvailableToEncode(), false);
+        added += n;
+        encoded += encoder.encodeSamples(encoder.fullBlockSamplesAvailableToEncode(), false);
     }
 
     @Override
@@ -89,8 +99,19 @@ final class FlacWriter implements ExportWriter {
             return;
         }
         closed = true;
-        encoder.encodeSamples(encoder.samplesAvailableToEncode(), true);
+        int last = (int) (added - encoded);
+        if (last > 0 && last < SHORT_BLOCK) {
+            EncodingConfiguration verbatim = new EncodingConfiguration();
+            verbatim.setSubframeType(SubframeType.VERBATIM);
+            verbatim.setChannelConfig(ChannelConfig.INDEPENDENT);
+            encoder.setEncodingConfiguration(verbatim);
+        }
+        // With nothing left, this only finishes the stream: STREAMINFO gets the counts and the MD5 of the audio.
+        encoded += encoder.encodeSamples(last, true);
         out.close();
+        if (encoded != added) {
+            throw new IOException("the FLAC encoder wrote " + encoded + " of " + added + " frames");
+        }
         TagFiles.write(file, tags);
     }
 

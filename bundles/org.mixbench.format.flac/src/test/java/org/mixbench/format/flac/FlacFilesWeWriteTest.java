@@ -11,10 +11,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.Tags;
 import org.mixbench.api.export.ExportFormat;
 import org.mixbench.api.export.ExportWriter;
 import org.mixbench.api.processor.AudioBlock;
+import org.mixbench.testkit.AbstractImporterContractTest;
 import org.mixbench.testkit.Signals;
 
 /** FLAC files we write pass the reference decoder's test, decode bit-exactly with it, and carry their tags. */
@@ -39,25 +43,50 @@ class FlacFilesWeWriteTest {
         return file;
     }
 
+    /**
+     * The reference decoder's test passes on {@code file}, and it and our reader decode it to {@code audio} rounded
+     * to {@code bits}, frame for frame.
+     */
+    private static void assertBothDecodersGive(float[][] audio, Path file, int bits) throws Exception {
+        ReferenceTools.run(List.of("flac", "-t", "-s", file.toString()));
+        int[] decoded = ReferenceTools.flacDecode(file, bits);
+        float[][] ours;
+        try (AudioReader reader = new FlacImporterFactory().open(file)) {
+            ours = AbstractImporterContractTest.readFullyFor(reader);
+        }
+        int channels = audio.length;
+        double scale = Math.scalb(1.0, bits - 1);
+        assertEquals(audio[0].length * channels, decoded.length, "frames x channels from the reference decoder");
+        assertEquals(audio[0].length, ours[0].length, "frames from our reader");
+        for (int i = 0; i < audio[0].length; i++) {
+            for (int c = 0; c < channels; c++) {
+                long expected = Math.max(-(long) scale, Math.min((long) scale - 1,
+                        (long) Math.rint(audio[c][i] * scale)));
+                assertEquals(expected, decoded[i * channels + c], "frame " + i + " by the reference decoder");
+                assertEquals(expected, Math.rint(ours[c][i] * scale), "frame " + i + " by our reader");
+            }
+        }
+    }
+
     @Test
     void theReferenceDecoderAcceptsAndDecodesOurFilesBitExactly() throws Exception {
         float[][] audio = Signals.program(2, 96_000, 48_000, 3);
         for (int bits : new int[] {16, 24}) {
             for (int level : new int[] {0, 5, 8}) {
-                Path file = write(bits, level, Map.of(), audio);
-                ReferenceTools.run(List.of("flac", "-t", "-s", file.toString()));
-                int[] decoded = ReferenceTools.flacDecode(file, bits);
-                double scale = Math.scalb(1.0, bits - 1);
-                assertEquals(audio[0].length * 2, decoded.length);
-                for (int i = 0; i < audio[0].length; i++) {
-                    for (int c = 0; c < 2; c++) {
-                        long expected = Math.max(-(long) scale, Math.min((long) scale - 1,
-                                (long) Math.rint(audio[c][i] * scale)));
-                        assertEquals(expected, decoded[i * 2 + c], "frame " + i);
-                    }
-                }
+                assertBothDecodersGive(audio, write(bits, level, Map.of(), audio), bits);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0} frames, {1} channels, {2} bits, level {3}")
+    @CsvSource({
+        "0, 2, 16, 5", "0, 1, 24, 0", "1, 2, 16, 5", "1, 1, 24, 8", "1, 3, 16, 0", "2, 2, 16, 5", "3, 5, 24, 5",
+        "7, 7, 16, 8", "15, 3, 16, 5", "16, 1, 16, 5", "17, 3, 24, 0", "1152, 2, 16, 0", "1153, 2, 16, 2",
+        "4096, 2, 16, 5", "4097, 3, 24, 5", "8192, 1, 16, 8", "8193, 6, 16, 5"})
+    void emptyShortAndWholeBlockFilesAreValidAndDecodeToTheirFrames(int frames, int channels, int bits, int level)
+            throws Exception {
+        float[][] audio = Signals.program(channels, frames, 48_000, frames);
+        assertBothDecodersGive(audio, write(bits, level, Map.of(), audio), bits);
     }
 
     @Test
