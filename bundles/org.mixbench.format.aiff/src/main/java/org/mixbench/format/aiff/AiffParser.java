@@ -14,6 +14,7 @@ import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.Tags;
 import org.mixbench.format.pcm.ChannelReads;
 import org.mixbench.format.pcm.ChunkText;
+import org.mixbench.format.pcm.StreamLimits;
 
 /**
  * Walks the chunks of a FORM/AIFF or FORM/AIFC file with positional reads and validates what it finds: COMM (with
@@ -27,8 +28,6 @@ final class AiffParser {
     static final int MAX_CHUNKS = 10_000;
     /** Bytes of a text chunk that are read; the rest is ignored. */
     static final int TEXT_LIMIT = 64 * 1024;
-    /** The highest sample rate accepted, the largest a WAV header can hold. */
-    static final double MAX_RATE = 4_294_967_295.0;
 
     private static final long U32 = 0xFFFF_FFFFL;
 
@@ -134,13 +133,8 @@ final class AiffParser {
         long frames = header.getInt(2) & U32;
         int sampleSize = header.getShort(6);
         double rate = Extended.toDouble(header.array(), 8);
-        if (channels <= 0) {
-            throw new AudioFormatException(where + " declares " + channels + " channels");
-        }
-        if (!(rate >= 1 && rate <= MAX_RATE)) {
-            throw new AudioFormatException(where + " declares a sample rate of " + rate + " Hz, outside 1 to "
-                    + (long) MAX_RATE);
-        }
+        StreamLimits.checkChannels(channels, where);
+        StreamLimits.checkSampleRate(rate, where);
         String compression = aifc ? ChunkText.id(header.array(), 18) : "NONE";
         AiffSampleFormat format = switch (compression) {
             case "NONE", "twos", "sowt" -> {

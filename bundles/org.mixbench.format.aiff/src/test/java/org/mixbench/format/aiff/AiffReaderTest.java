@@ -92,11 +92,28 @@ class AiffReaderTest {
             byte[] file = AiffBuilder.aiff().chunk("COMM", AiffBuilder.comm(1, 1, 16, HexFormat.of().parseHex(hex)))
                     .chunk("SSND", AiffBuilder.ssnd(0, new byte[2])).bytes();
             String message = failure(file);
-            assertTrue(message.startsWith("COMM chunk at offset 12 declares a sample rate of "), message);
+            assertTrue(message.startsWith("COMM chunk at offset 12: sample rate "), message);
+            assertTrue(message.endsWith(" Hz is outside 1000..768000 Hz"), message);
         }
-        assertEquals("COMM chunk at offset 12 declares a sample rate of NaN Hz, outside 1 to 4294967295",
+        assertEquals("COMM chunk at offset 12: sample rate NaN Hz is outside 1000..768000 Hz",
                 failure(AiffBuilder.aiff().chunk("COMM", AiffBuilder.comm(1, 1, 16,
                         HexFormat.of().parseHex("7FFFC000000000000000"))).bytes()));
+    }
+
+    @Test
+    void refusesSampleRatesOutside1000To768000HzAndAbsurdChannelCountsInAiffAndAiffC() throws IOException {
+        for (double rate : new double[] {1, 999.5, 768_001, 4e9}) {
+            String hz = rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+            assertEquals("COMM chunk at offset 12: sample rate " + hz + " Hz is outside 1000..768000 Hz",
+                    failure(AiffBuilder.aiff().chunk("COMM", AiffBuilder.comm(1, 1, 16, rate))
+                            .chunk("SSND", AiffBuilder.ssnd(0, new byte[2])).bytes()));
+        }
+        assertEquals("COMM chunk at offset 12: sample rate 1 Hz is outside 1000..768000 Hz",
+                failure(AiffBuilder.aifc().chunk("COMM", AiffBuilder.commC(1, 1, 16, 1, "NONE", "none"))
+                        .chunk("SSND", AiffBuilder.ssnd(0, new byte[2])).bytes()));
+        assertEquals("COMM chunk at offset 12: channel count 300 is outside 1..256", failure(AiffBuilder.aiff()
+                .chunk("COMM", AiffBuilder.comm(300, 1, 16, 48_000)).chunk("SSND", AiffBuilder.ssnd(0, new byte[600]))
+                .bytes()));
     }
 
     @Test
@@ -214,10 +231,10 @@ class AiffReaderTest {
 
     @Test
     void refusesZeroOrNegativeChannelsAndBadSampleSizes() throws IOException {
-        assertEquals("COMM chunk at offset 12 declares 0 channels", failure(AiffBuilder.aiff()
+        assertEquals("COMM chunk at offset 12: channel count 0 is outside 1..256", failure(AiffBuilder.aiff()
                 .chunk("COMM", AiffBuilder.comm(0, 1, 16, 8000)).chunk("SSND", AiffBuilder.ssnd(0, new byte[2]))
                 .bytes()));
-        assertEquals("COMM chunk at offset 12 declares -2 channels", failure(AiffBuilder.aiff()
+        assertEquals("COMM chunk at offset 12: channel count -2 is outside 1..256", failure(AiffBuilder.aiff()
                 .chunk("COMM", AiffBuilder.comm(-2, 1, 16, 8000)).bytes()));
         assertEquals("COMM chunk at offset 12 declares samples of 40 bits, outside 1 to 32", failure(AiffBuilder
                 .aiff().chunk("COMM", AiffBuilder.comm(1, 1, 40, 8000)).bytes()));

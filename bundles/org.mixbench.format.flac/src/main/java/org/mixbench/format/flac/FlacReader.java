@@ -16,6 +16,7 @@ import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.AudioReader;
 import org.mixbench.api.audio.Tags;
 import org.mixbench.format.pcm.RegularFiles;
+import org.mixbench.format.pcm.StreamLimits;
 
 /**
  * Streams a FLAC file: metadata blocks (STREAMINFO, VORBIS_COMMENT for tags, the rest listed and skipped), then
@@ -122,9 +123,7 @@ final class FlacReader implements AudioReader {
         int bits = in.readBits(5) + 1;
         long total = ((long) in.readBits(4) << 32) | (in.readBits(32) & 0xFFFFFFFFL);
         in.skipBytes(16);
-        if (rate == 0) {
-            throw new AudioFormatException("STREAMINFO at byte " + at + " declares a sample rate of 0");
-        }
+        StreamLimits.checkSampleRate(rate, "STREAMINFO at byte " + at);
         if (bits < 4) {
             throw new AudioFormatException("STREAMINFO at byte " + at + " declares " + bits + " bits per sample");
         }

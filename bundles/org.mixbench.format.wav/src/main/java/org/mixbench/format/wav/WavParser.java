@@ -14,6 +14,7 @@ import org.mixbench.api.audio.AudioFormatException;
 import org.mixbench.api.audio.Tags;
 import org.mixbench.format.pcm.ChannelReads;
 import org.mixbench.format.pcm.ChunkText;
+import org.mixbench.format.pcm.StreamLimits;
 
 /**
  * Walks the chunks of a RIFF/WAVE, RF64 or BW64 file with positional reads and validates what it finds: the header,
@@ -223,12 +224,8 @@ final class WavParser {
         int blockAlign = b.getShort(12) & 0xFFFF;
         int bits = b.getShort(14) & 0xFFFF;
         String where = "fmt chunk at offset " + offset;
-        if (channels == 0) {
-            throw new AudioFormatException(where + " declares 0 channels");
-        }
-        if (rate == 0) {
-            throw new AudioFormatException(where + " declares a sample rate of 0 Hz");
-        }
+        StreamLimits.checkChannels(channels, where);
+        StreamLimits.checkSampleRate(rate, where);
         int validBits = bits;
         boolean extensible = tag == 0xFFFE;
         if (extensible) {

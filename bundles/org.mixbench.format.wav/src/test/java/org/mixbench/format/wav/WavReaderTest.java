@@ -216,12 +216,33 @@ class WavReaderTest {
 
     @Test
     void refusesZeroChannelsAndAZeroSampleRateInTheFmtChunk() throws IOException {
-        assertEquals("fmt chunk at offset 12 declares 0 channels",
+        assertEquals("fmt chunk at offset 12: channel count 0 is outside 1..256",
                 failure(RiffBuilder.riff().chunk("fmt ", RiffBuilder.fmt(1, 0, 8000, 2, 16))
                         .chunk("data", new byte[2]).bytes()));
-        assertEquals("fmt chunk at offset 12 declares a sample rate of 0 Hz",
+        assertEquals("fmt chunk at offset 12: sample rate 0 Hz is outside 1000..768000 Hz",
                 failure(RiffBuilder.riff().chunk("fmt ", RiffBuilder.fmt(1, 1, 0, 2, 16))
                         .chunk("data", new byte[2]).bytes()));
+    }
+
+    @Test
+    void refusesSampleRatesOutside1000To768000HzAndAbsurdChannelCountsInWavRf64AndBw64() throws IOException {
+        for (long rate : new long[] {1, 999, 768_001, 4_000_000_000L}) {
+            assertEquals("fmt chunk at offset 12: sample rate " + rate + " Hz is outside 1000..768000 Hz",
+                    failure(RiffBuilder.riff().chunk("fmt ", RiffBuilder.fmt(1, 1, (int) rate, 2, 16))
+                            .chunk("data", new byte[2]).bytes()));
+        }
+        for (String magic : new String[] {"RF64", "BW64"}) {
+            assertEquals("fmt chunk at offset 48: sample rate 1 Hz is outside 1000..768000 Hz",
+                    failure(RiffBuilder.of(magic).formSize(0xFFFF_FFFFL).chunk("ds64", RiffBuilder.ds64(4 + 36 + 24 + 8 + 2, 2, 1))
+                            .chunk("fmt ", RiffBuilder.fmt(1, 1, 1, 2, 16)).chunk("data", new byte[2]).bytes()));
+        }
+        assertEquals("fmt chunk at offset 12: channel count 257 is outside 1..256",
+                failure(RiffBuilder.riff().chunk("fmt ", RiffBuilder.fmt(1, 257, 48_000, 514, 16))
+                        .chunk("data", new byte[514]).bytes()));
+        assertEquals(1000.0, info(pcm16(1, 1000).chunk("data", new byte[2]).write(dir.resolve("low.wav")))
+                .sampleRate(), "the lowest rate is accepted");
+        assertEquals(768_000.0, info(pcm16(256, 768_000).chunk("data", new byte[512]).write(dir.resolve("hi.wav")))
+                .sampleRate(), "the highest rate is accepted, with 256 channels");
     }
 
     @Test
