@@ -26,6 +26,7 @@ import org.mixbench.api.export.ExporterFactory;
 import org.mixbench.api.processor.AudioBlock;
 import org.mixbench.format.pcm.RegularFiles;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -41,15 +42,29 @@ public final class RegistryAudioFiles implements AudioFiles {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : IN_PROGRESS) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort on the way out
-                }
+        Runtime.getRuntime().addShutdownHook(new Thread(RegistryAudioFiles::abandonExports,
+                "mixbench-export-cleanup"));
+    }
+
+    /**
+     * Removes the temporary files of exports still running: when the process ends on a signal, and when the service
+     * goes away (the framework stops), which is how a command that gave up on a render (a processor that never
+     * returned) leaves no temporary file behind, though the stuck thread can never finish its export. Any thread.
+     */
+    static void abandonExports() {
+        for (Path p : IN_PROGRESS) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // best effort on the way out
             }
-        }, "mixbench-export-cleanup"));
+        }
+    }
+
+    /** The service is going away: exports it has not finished never will. SCR thread. */
+    @Deactivate
+    void deactivate() {
+        abandonExports();
     }
 
     @Reference
