@@ -160,12 +160,9 @@ class AbuseProcessTest {
         String[][] cases = {
             {"{\"fader_db\": 1e400}", "tracks[0].strip.fader_db: infinity is not a finite number"},
             {"{\"fader_db\": 500}", "tracks[0].strip.fader_db: 500 is outside -144..12 dB"},
-            {"{\"pan\": -1e400}", "tracks[0].strip.pan: -infinity is not a finite number"},
-            {"{\"trim_db\": \"loud\"}", "line 1: "},
             {"{\"inserts\": [null]}", "tracks[0].strip.inserts[0]: null instead of an insert"},
             {"{\"inserts\": [{\"processor\": \"mixbench.gain\", \"parameters\": {\"gain\": 1e9}}]}",
                 "tracks[0].strip.inserts[0].parameters.gain: 1000000000 is outside the range of insert 0 'Gain'"},
-            {"{\"output\": \"../../etc\"}", "tracks[0].strip.output: no bus '../../etc'"},
         };
         for (String[] c : cases) {
             session("v.json", "\"drums\"", "\"bass\"", c[0]);
@@ -179,15 +176,7 @@ class AbuseProcessTest {
         Files.writeString(dir.resolve("noformat.json"), "{\"version\": 1, \"sample_rate\": 48000}");
         assertRefused("mixbench mix: noformat.json: not a Mixbench session (no \"format\" field)", "mix",
                 "noformat.json", "-o", "nf.wav");
-        Files.writeString(dir.resolve("nulltrack.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
-                + "\"sample_rate\": 48000, \"tracks\": [null]}");
-        assertRefused("mixbench mix: nulltrack.json: tracks[0]: null instead of a track", "mix", "nulltrack.json",
-                "-o", "nt.wav");
-        Files.writeString(dir.resolve("lane.json"), "{\"format\": \"mixbench-session\", \"version\": 1, "
-                + "\"sample_rate\": 48000, \"tracks\": [{\"id\": \"a\", \"automation\": [{\"target\": "
-                + "\"insert:99999999999:x\"}]}]}");
-        assertRefused("mixbench mix: lane.json: tracks[0].automation[0].target: unknown target "
-                + "'insert:99999999999:x'", "mix", "lane.json", "-o", "lane.wav");
+        // More hostile values, one by one, in SessionFilesTest (the same reader, without a process per case).
     }
 
     @Test
