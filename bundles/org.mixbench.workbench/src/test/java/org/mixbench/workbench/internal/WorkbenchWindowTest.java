@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -98,7 +101,16 @@ class WorkbenchWindowTest {
     private Path screenshot(String name) throws Exception {
         Path file = SwtTestKit.screenshots().resolve(name);
         window.screenshot(file);
-        assertTrue(Files.size(file) > 5_000, "screenshot too small to hold a window");
+        ImageData image = new ImageLoader().load(file.toString())[0];
+        assertEquals(window.shell().getBounds().width, image.width, "the screenshot is as wide as the window");
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.height; y += 4) {
+            for (int x = 0; x < image.width; x += 4) {
+                colours.add(image.getPixel(x, y));
+            }
+        }
+        assertTrue(colours.size() > 8, "a window has text, borders and selection; a blank capture has one or two "
+                + "colours: " + colours.size());
         return file;
     }
 

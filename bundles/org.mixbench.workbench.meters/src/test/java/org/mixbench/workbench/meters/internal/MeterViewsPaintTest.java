@@ -93,6 +93,20 @@ class MeterViewsPaintTest {
         return n;
     }
 
+    /** How many pixel columns hold at least one pixel of the colour: the horizontal extent of a drawn line. */
+    private static int columns(ImageData data, int r, int g, int b) {
+        int n = 0;
+        for (int x = 0; x < data.width; x++) {
+            for (int y = 0; y < data.height; y++) {
+                if (near(pixel(data, x, y), r, g, b)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     private static double[] history() {
         double[] h = new double[600];
         for (int i = 0; i < h.length; i++) {
@@ -114,20 +128,28 @@ class MeterViewsPaintTest {
         assertEquals(-12, canvas.reading().momentary(), 0.0, "the view shows the published reading");
         ImageData data = screenshot(canvas, "meter-loudness.png");
         Rectangle area = canvas.getClientArea();
+        // The canvas's layout: the scale's margins and the two 28-pixel bars 10 apart (LoudnessCanvas.paint).
         int top = area.y + 24;
         int bottom = area.y + area.height - 20;
         int x0 = area.x + 44;
+        int momentaryBar = x0 + 14;
+        int shortTermBar = x0 + 28 + 10 + 14;
+        // Rows are read off the scale at the canvas's real height, halfway between scale lines (6 LU apart), so
+        // nothing depends on how many pixels an LU takes on this screen.
+        java.util.function.DoubleToIntFunction row = lufs -> MeterCanvas.row(lufs, LoudnessCanvas.SCALE_MIN,
+                LoudnessCanvas.SCALE_MAX, top, bottom);
         // The momentary bar (-12 LUFS, above the -14 target by more than 1 LU) is red from its level down.
-        int level = MeterCanvas.row(-12, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
-        assertTrue(near(pixel(data, x0 + 14, level + 3), 230, 70, 60), "momentary bar is red at its level");
-        assertTrue(near(pixel(data, x0 + 14, level - 4), 24, 26, 30), "nothing drawn above the momentary level");
+        assertTrue(near(pixel(data, momentaryBar, row.applyAsInt(-15)), 230, 70, 60),
+                "momentary bar is red below its level");
+        assertTrue(near(pixel(data, momentaryBar, row.applyAsInt(-9)), 24, 26, 30),
+                "nothing drawn above the momentary level");
         // The short-term bar (-18 LUFS, below the target) is green.
-        int shortLevel = MeterCanvas.row(-18, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
-        assertTrue(near(pixel(data, x0 + 28 + 10 + 14, shortLevel + 3), 70, 200, 110), "short-term bar is green");
+        assertTrue(near(pixel(data, shortTermBar, row.applyAsInt(-21)), 70, 200, 110), "short-term bar is green");
+        assertTrue(near(pixel(data, shortTermBar, row.applyAsInt(-15)), 24, 26, 30), "and ends at its level");
         // The target line crosses at -14 LUFS.
-        int targetRow = MeterCanvas.row(-14, LoudnessCanvas.SCALE_MIN, LoudnessCanvas.SCALE_MAX, top, bottom);
-        assertTrue(near(pixel(data, x0 - 3, targetRow), 60, 190, 230), "target line at -14 LUFS");
-        assertTrue(count(data, 150, 200, 255) > 200, "the history trace is drawn");
+        assertTrue(near(pixel(data, x0 - 3, row.applyAsInt(-14)), 60, 190, 230), "target line at -14 LUFS");
+        assertTrue(columns(data, 150, 200, 255) > area.width / 3, "the history trace is drawn across the canvas: "
+                + columns(data, 150, 200, 255) + " of " + area.width + " columns");
     }
 
     @Test
@@ -163,13 +185,16 @@ class MeterViewsPaintTest {
                 break;
             }
         }
+        // A drawn line is exact to its rounded row; allow that row, the stroke and its antialiased edge.
         assertTrue(Math.abs(highest - peakRow) <= 3, "the 1 kHz peak reaches -6 dBFS: row " + highest + " vs "
                 + peakRow);
+        // Between the average's floor (-90 dBFS) and the peak hold's (-87), read at this canvas's height.
         int floorColumn = canvas.column(5000, left, width);
-        int floorRow = MeterCanvas.row(-90, SpectrumCanvas.MIN_DB, SpectrumCanvas.MAX_DB, top, bottom);
-        assertTrue(near(pixel(data, floorColumn, floorRow - 6), 24, 26, 30)
-                || near(pixel(data, floorColumn, floorRow - 6), 70, 74, 82), "no energy drawn above the floor at 5 kHz");
-        assertTrue(count(data, 255, 150, 60) > 100, "the peak-hold line is drawn");
+        int aboveFloor = MeterCanvas.row(-88.5, SpectrumCanvas.MIN_DB, SpectrumCanvas.MAX_DB, top, bottom);
+        assertTrue(near(pixel(data, floorColumn, aboveFloor), 24, 26, 30)
+                || near(pixel(data, floorColumn, aboveFloor), 70, 74, 82), "no energy drawn above the floor at 5 kHz");
+        assertTrue(columns(data, 255, 150, 60) > width * 9 / 10, "the peak-hold line spans the plot: "
+                + columns(data, 255, 150, 60) + " of " + width + " columns");
     }
 
     @Test
@@ -192,19 +217,28 @@ class MeterViewsPaintTest {
         int cx = area.x + area.width / 2;
         int points = 0;
         int offAxis = 0;
+        int highest = data.height;
+        int lowest = -1;
         for (int y = 0; y < data.height; y++) {
             for (int x = 0; x < data.width; x++) {
                 if (near(pixel(data, x, y), 150, 200, 255)) {
                     points++;
-                    if (Math.abs(x - cx) > 3) {
+                    highest = Math.min(highest, y);
+                    lowest = Math.max(lowest, y);
+                    // a point is a 2-pixel square at (cx + side, cy - mid), side 0: columns cx and cx + 1
+                    if (x < cx - 1 || x > cx + 2) {
                         offAxis++;
                     }
                 }
             }
         }
-        assertTrue(points > 100, "goniometer points are drawn");
+        assertTrue(points > 0, "goniometer points are drawn");
         assertEquals(0, offAxis, "a mono signal stays on the vertical axis");
-        assertTrue(count(data, 70, 200, 110) > 200, "a correlation of +1 fills the bar in green");
+        // The sine's +-0.8 spans 80 % of the goniometer's diameter, the smaller side of the canvas less its margins.
+        assertTrue(lowest - highest > Math.min(area.width, area.height) / 3, "the points run along the axis from "
+                + highest + " to " + lowest + " in a canvas of " + area.width + " x " + area.height);
+        assertTrue(columns(data, 70, 200, 110) > area.width / 3, "a correlation of +1 fills the right half of the "
+                + "bar in green: " + columns(data, 70, 200, 110) + " of " + area.width + " columns");
     }
 
     @Test

@@ -328,6 +328,33 @@ class MixerViewTest {
         return part.document().undoLabel().orElse("");
     }
 
+    /**
+     * How far from the value aimed at a breakpoint placed or dragged with the mouse may land, read from the lane as
+     * it is drawn now: {@code min} to {@code max} span the plot's pixel rows, and a gesture is rounded to a row at
+     * each end (one row in all) and to the lane's {@code decimals} digits at each end and in the result (one and a
+     * half steps). Nothing here assumes a screen, a font or a window size.
+     */
+    private static double valueTolerance(AutomationCanvas canvas, double min, double max, int decimals) {
+        int rows = canvas.pixel(0, min).y - canvas.pixel(0, max).y;
+        assertTrue(rows > 0, "the lane has a height: " + canvas.getSize());
+        return (max - min) / rows + 1.5 * Math.pow(10, -decimals);
+    }
+
+    /** The fader lane's tolerance ({@link #valueTolerance}): -60 to +12 dB, one decimal. */
+    private static double faderTolerance(AutomationCanvas canvas) {
+        return valueTolerance(canvas, AutomationTargets.FADER_MIN, AutomationTargets.FADER_MAX, 1);
+    }
+
+    /**
+     * The same for time: one pixel column of the lane at its real width (measured over {@code seconds}, an upper
+     * bound of a column), plus the rounding to milliseconds at both ends of a gesture.
+     */
+    private static double timeTolerance(AutomationCanvas canvas, double seconds) {
+        int columns = canvas.pixel(seconds, 0).x - canvas.pixel(0, 0).x;
+        assertTrue(columns > 1, "the lane has a width: " + canvas.getSize());
+        return seconds / (columns - 1) + 0.002;
+    }
+
     @Test
     void addingAProcessorFromThePaletteMenuAppendsAnInsertAndUndoRemovesIt() throws Exception {
         MixerView.Part part = openPart(sessionFile());
@@ -450,18 +477,21 @@ class MixerViewTest {
         AutomationCanvas canvas = byId(root, "mixer.automation", AutomationCanvas.class);
         Label readout = byId(root, "mixer.automation.readout", Label.class);
 
+        double dbTolerance = faderTolerance(canvas);
+        double timeTolerance = timeTolerance(canvas, 24);
         Point at = canvas.pixel(8, -12);
         mouse(canvas, SWT.MouseDown, at, 1);
         mouse(canvas, SWT.MouseUp, at, 1);
         settle();
         List<Session.Point> points = lane(part, 1, "fader");
         assertEquals(3, points.size());
-        assertEquals(8, points.get(0).time(), 0.1);
-        assertEquals(-12, points.get(0).value(), 0.5);
+        assertEquals(8, points.get(0).time(), timeTolerance);
+        assertEquals(-12, points.get(0).value(), dbTolerance, "within a pixel row of the click");
         assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), points.get(1));
         assertEquals("Add breakpoint on Lead fader", undoLabel(part));
         assertEquals(0, canvas.selectedPoint(), "the new point is selected");
-        assertTrue(readout.getText().matches("\\d+\\.\\d\\d s  -1[12]\\.\\d dB"), readout.getText());
+        assertEquals(AutomationTargets.time(points.get(0).time()) + "  " + String.format(java.util.Locale.ROOT,
+                "%.1f dB", points.get(0).value()), readout.getText(), "the readout shows the new point");
 
         drag(canvas, canvas.pixel(16, -5), canvas.pixel(12, 0), () -> {
             assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), lane(part, 1, "fader").get(1),
@@ -473,8 +503,8 @@ class MixerViewTest {
             }
         });
         points = lane(part, 1, "fader");
-        assertEquals(12, points.get(1).time(), 0.1);
-        assertEquals(0, points.get(1).value(), 0.5);
+        assertEquals(12, points.get(1).time(), timeTolerance);
+        assertEquals(0, points.get(1).value(), dbTolerance);
         assertEquals("Move breakpoint on Lead fader", undoLabel(part));
         click(byId(root, "mixer.undo", Button.class));
         settle();
@@ -584,30 +614,33 @@ class MixerViewTest {
         assertEquals(List.of("Off", "Bar", "Beat", "1/8", "1/16"), java.util.Arrays.asList(snap.getItems()));
         assertEquals("Beat", snap.getText(), "snapping to the beat by default");
         List<Session.Point> original = lane(part, 1, "fader");
+        double dbTolerance = faderTolerance(canvas);
+        double timeTolerance = timeTolerance(canvas, 24);
+        assertTrue(timeTolerance < 0.1, "the lane is wide enough to tell 9.2 s from the beat at 9 s: "
+                + timeTolerance + " s a pixel column, " + canvas.getSize());
 
         clickAt(canvas, canvas.pixel(8.2, -12), 0);
         Session.Point added = lane(part, 1, "fader").get(0);
         assertEquals(8.0, added.time(), 0, "at 120 bpm the click snaps to the beat at 8 s");
-        assertEquals(-12, added.value(), 0.5, "the value is where the click was, not snapped");
+        assertEquals(-12, added.value(), dbTolerance, "the value is where the click was, not snapped");
         assertEquals("Add breakpoint on Lead fader", undoLabel(part));
 
         clickAt(canvas, canvas.pixel(9.2, -12), SWT.SHIFT);
-        assertEquals(9.2, lane(part, 1, "fader").get(1).time(), 0.06, "Shift places the point freely");
-        assertTrue(Math.abs(lane(part, 1, "fader").get(1).time() - 9.0) > 0.1);
+        assertEquals(9.2, lane(part, 1, "fader").get(1).time(), timeTolerance, "Shift places the point freely");
 
         chooseItem(snap, "Bar");
         assertEquals(Grid.Snap.BAR, canvas.snap());
         drag(canvas, canvas.pixel(16, -5), canvas.pixel(13.3, -7), () -> { });
         Session.Point moved = lane(part, 1, "fader").get(2);
         assertEquals(14.0, moved.time(), 0, "dragged to 13.3 s, it snaps to the bar line at 14 s");
-        assertEquals(-7, moved.value(), 0.5);
+        assertEquals(-7, moved.value(), dbTolerance, "within a pixel row of where the drag ended");
         assertEquals("Move breakpoint on Lead fader", undoLabel(part));
         click(byId(part.control(), "mixer.undo", Button.class));
         settle();
         assertEquals(new Session.Point(16, -5, Session.Curve.LINEAR), lane(part, 1, "fader").get(2));
 
         shiftDrag(canvas, canvas.pixel(16, -5), canvas.pixel(13.3, -5));
-        assertEquals(13.3, lane(part, 1, "fader").get(2).time(), 0.06, "a Shift drag is not snapped");
+        assertEquals(13.3, lane(part, 1, "fader").get(2).time(), timeTolerance, "a Shift drag is not snapped");
 
         for (int i = 0; i < 3; i++) {
             click(byId(part.control(), "mixer.undo", Button.class));
@@ -629,7 +662,7 @@ class MixerViewTest {
         assertEquals(2, pan.size(), pan.toString());
         assertEquals(new Session.Point(0, 0.15, Session.Curve.LINEAR), pan.get(0), "the static value from time 0");
         assertEquals(4.0, pan.get(1).time(), 0, "the clicked time, snapped to the beat");
-        assertEquals(-0.5, pan.get(1).value(), 0.03);
+        assertEquals(-0.5, pan.get(1).value(), valueTolerance(canvas, -1, 1, 2), "within a pixel row of the click");
         assertEquals("Add pan lane on Lead", undoLabel(part), "named like Add lane");
         assertEquals("Pan  (2 points)", chooser.getText());
         assertFalse(byId(part.control(), "mixer.automation.add", Button.class).getEnabled());
@@ -668,8 +701,9 @@ class MixerViewTest {
         assertEquals(three.get(0), moved.get(0), "the point not selected stays");
         assertEquals(18, moved.get(1).time(), 0, "the grabbed point snaps to the beat...");
         assertEquals(26, moved.get(2).time(), 0, "...and the other selected point keeps its distance");
-        assertEquals(-3, moved.get(1).value(), 0.5);
-        assertEquals(0, moved.get(2).value(), 0.5, "values move by the same offset");
+        double dbTolerance = faderTolerance(canvas);
+        assertEquals(-3, moved.get(1).value(), dbTolerance);
+        assertEquals(0, moved.get(2).value(), dbTolerance, "values move by the same offset");
         assertEquals(Session.Curve.HOLD, moved.get(2).curve());
         assertEquals("Move 2 breakpoints on Lead fader", undoLabel(part));
         click(byId(part.control(), "mixer.undo", Button.class));
