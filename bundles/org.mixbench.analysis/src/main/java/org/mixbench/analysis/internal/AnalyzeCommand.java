@@ -102,7 +102,7 @@ public final class AnalyzeCommand implements Command {
                     results.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     failed = true;
-                    context.err().println("mixbench analyze: " + names.get(i) + ": " + problem(e.getCause()));
+                    context.err().println("mixbench analyze: " + shown(names.get(i)) + ": " + problem(e.getCause()));
                     if (context.debug()) {
                         e.getCause().printStackTrace(context.err());
                     }
@@ -128,6 +128,15 @@ public final class AnalyzeCommand implements Command {
         return failed ? 2 : 0;
     }
 
+    /**
+     * {@code text} (a file name, or a message that may quote a file's bytes) with every control character (C0, tab
+     * included, DEL and C1) shown as a visible escape such as {@code \x1b}, so that it cannot drive the terminal.
+     * Command thread.
+     */
+    static String shown(String text) {
+        return Problems.oneLine(text.replace("\t", "\\t"));
+    }
+
     static String problem(Throwable e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
@@ -136,7 +145,7 @@ public final class AnalyzeCommand implements Command {
             return "permission denied";
         }
         if (e instanceof AudioFormatException || e instanceof IOException) {
-            return Problems.oneLine(String.valueOf(e.getMessage()));
+            return shown(String.valueOf(e.getMessage()));
         }
         return "failed: " + Problems.describe(e);
     }
@@ -155,7 +164,8 @@ public final class AnalyzeCommand implements Command {
             for (double r : a.rmsDbfs()) {
                 rms.append(rms.length() > 0 ? " " : "").append(text(r, 1));
             }
-            String name = a.file().length() > 28 ? "..." + a.file().substring(a.file().length() - 25) : a.file();
+            String file = shown(a.file());
+            String name = file.length() > 28 ? "..." + file.substring(file.length() - 25) : file;
             out.println(String.format(Locale.ROOT, "%-28s %9s %8s %9s %9s %9s %9s %7s %8s %s", name,
                     text(a.integratedLufs(), 1), text(a.loudnessRangeLu(), 1), text(a.momentaryMaxLufs(), 1),
                     text(a.shortTermMaxLufs(), 1), text(a.truePeakDbtp(), 1), text(a.samplePeakDbfs(), 1),
@@ -170,7 +180,7 @@ public final class AnalyzeCommand implements Command {
                     peaks.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.1f Hz %.1f dBFS", p.hz(),
                             p.dbfs()));
                 }
-                out.println("spectrum peaks of " + a.file() + ": " + peaks);
+                out.println("spectrum peaks of " + shown(a.file()) + ": " + peaks);
             }
         }
     }

@@ -73,6 +73,10 @@ final class JsonReport {
         return s.equals("-0.0") ? "0.0" : s;
     }
 
+    /**
+     * {@code s} as a JSON string; every control character (C0, DEL, C1) as a {@code \\u} escape, so that the document
+     * is also safe to print on a terminal.
+     */
     static String string(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (char c : s.toCharArray()) {
@@ -83,7 +87,7 @@ final class JsonReport {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
                         b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -64,4 +64,21 @@ class AnalyzeCommandTest {
         assertEquals(2, analyze("low.wav"));
         assertEquals("mixbench analyze: low.wav: failed: sample rate must be within 8 to 384 kHz: 4000.0\n", err());
     }
+
+    @Test
+    void aFileNameWithControlCharactersIsPrintedEscapedInTheTableTheJsonAndTheErrors() throws Exception {
+        String name = "n\u001b[2J\u009b.wav";
+        WavOnlyFiles.write(dir.resolve(name), new float[1][4800], 48_000);
+        assertEquals(0, analyze(name));
+        assertEquals(0, analyze(name, "--json"));
+        assertEquals(2, analyze("missing\u001b[2J.wav"));
+        String printed = out.toString(StandardCharsets.UTF_8) + err();
+        for (char c : printed.toCharArray()) {
+            assertTrue(c == '\n' || (c >= 0x20 && c < 0x7f) || c > 0x9f,
+                    String.format("control character U+%04X printed in:%n%s", (int) c, printed));
+        }
+        assertTrue(printed.contains("\nn\\x1b[2J\\x9b.wav "), printed);
+        assertTrue(printed.contains("\"file\": \"n\\u001b[2J\\u009b.wav\""), printed);
+        assertTrue(printed.contains("mixbench analyze: missing\\x1b[2J.wav: no such file"), printed);
+    }
 }

@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.mixbench.api.audio.AudioFormatException;
+import org.mixbench.api.command.Problems;
 import org.mixbench.api.command.UsageException;
 
-/** What the audio commands share: turning file problems into one-line usage errors, and time formatting. */
+/**
+ * What the audio commands share: turning file problems into one-line usage errors, text from files made safe for the
+ * terminal, and time formatting. Stateless; the command thread.
+ */
 final class AudioCommands {
     private AudioCommands() {
     }
@@ -26,7 +30,16 @@ final class AudioCommands {
         } else {
             what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
-        return new UsageException(file + ": " + what, e);
+        return new UsageException(shown(file + ": " + what), e);
+    }
+
+    /**
+     * {@code text} as it may be printed: every control character (C0, tab included, DEL and C1) shown as a visible
+     * escape such as {@code \x1b}, so that text taken from a file (a tag, a chunk id, a file name) cannot clear the
+     * screen or move the cursor. Command thread.
+     */
+    static String shown(String text) {
+        return Problems.oneLine(text.replace("\t", "\\t"));
     }
 
     /** {@code m:ss.mmm} (or {@code h:mm:ss.mmm}) for a frame position. */

@@ -70,9 +70,14 @@ public final class InfoCommand implements Command {
         return first == null ? 0 : 2;
     }
 
+    /**
+     * Prints what {@code info} holds under {@code name}; everything that came from the file (and the name) is shown
+     * with its control characters escaped ({@link AudioCommands#shown}). Command thread.
+     */
     static void print(PrintStream out, String name, AudioFileInfo info) {
-        out.println(name);
-        out.printf(Locale.ROOT, "  format    %s, %s%n", info.format(), info.encoding());
+        out.println(AudioCommands.shown(name));
+        out.printf(Locale.ROOT, "  format    %s, %s%n", AudioCommands.shown(info.format()),
+                AudioCommands.shown(info.encoding()));
         out.printf(Locale.ROOT, "  rate      %s Hz%n", info.sampleRate() == Math.rint(info.sampleRate())
                 ? String.valueOf((long) info.sampleRate()) : String.valueOf(info.sampleRate()));
         out.printf(Locale.ROOT, "  channels  %d%n", info.channels());
@@ -87,14 +92,16 @@ public final class InfoCommand implements Command {
         }
         out.println("  chunks");
         for (AudioFileInfo.Chunk c : info.chunks()) {
-            out.printf(Locale.ROOT, "    %-16s at %10d  %10d bytes%n", c.id(), c.offset(), c.size());
+            out.printf(Locale.ROOT, "    %-16s at %10d  %10d bytes%n", AudioCommands.shown(c.id()), c.offset(),
+                    c.size());
         }
         if (info.tags().isEmpty()) {
             out.println("  tags      none");
         } else {
             out.println("  tags");
             for (Map.Entry<String, String> t : new java.util.TreeMap<>(info.tags()).entrySet()) {
-                out.printf(Locale.ROOT, "    %-16s %s%n", t.getKey(), t.getValue().replace("\n", " / "));
+                out.printf(Locale.ROOT, "    %-16s %s%n", AudioCommands.shown(t.getKey()),
+                        AudioCommands.shown(t.getValue().replaceAll("[\r\n]+$", "").replaceAll("\r?\n", " / ")));
             }
         }
     }
