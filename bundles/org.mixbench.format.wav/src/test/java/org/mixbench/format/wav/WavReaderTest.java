@@ -233,7 +233,8 @@ class WavReaderTest {
         }
         for (String magic : new String[] {"RF64", "BW64"}) {
             assertEquals("fmt chunk at offset 48: sample rate 1 Hz is outside 1000..768000 Hz",
-                    failure(RiffBuilder.of(magic).formSize(0xFFFF_FFFFL).chunk("ds64", RiffBuilder.ds64(4 + 36 + 24 + 8 + 2, 2, 1))
+                    failure(RiffBuilder.of(magic).formSize(0xFFFF_FFFFL)
+                            .chunk("ds64", RiffBuilder.ds64(4 + 36 + 24 + 8 + 2, 2, 1))
                             .chunk("fmt ", RiffBuilder.fmt(1, 1, 1, 2, 16)).chunk("data", new byte[2]).bytes()));
         }
         assertEquals("fmt chunk at offset 12: channel count 257 is outside 1..256",
