@@ -5,7 +5,11 @@ import java.util.Locale;
 
 import org.mixbench.analysis.FileAnalysis;
 
-/** Writes the {@code analyze --json} document of DESIGN.md. Non-finite values become {@code null}. */
+/**
+ * Writes the {@code analyze --json} document, whose contract (every field, its unit, when it is null) is
+ * docs/analysis-json.md at the top of the repository: keep the two in step. Non-finite values become {@code null}.
+ * Stateless; the command thread.
+ */
 final class JsonReport {
     private JsonReport() {
     }

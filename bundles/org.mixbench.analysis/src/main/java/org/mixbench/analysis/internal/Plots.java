@@ -35,15 +35,13 @@ final class Plots {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Writes {@code <name>.loudness.png} and {@code <name>.spectrum.png} into {@code dir}; returns both. */
-    static Path[] write(FileAnalysis a, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String base = Path.of(a.file()).getFileName().toString();
-        Path loudness = dir.resolve(base + ".loudness.png");
-        Path spectrum = dir.resolve(base + ".spectrum.png");
+    /**
+     * Writes the loudness plot of {@code a} to {@code loudness} and its spectrum to {@code spectrum}, each atomically;
+     * the caller names them and checks them first (AnalyzeCommand's plan). Command thread.
+     */
+    static void write(FileAnalysis a, Path loudness, Path spectrum) throws IOException {
         save(loudness(a), loudness);
         save(spectrum(a), spectrum);
-        return new Path[] {loudness, spectrum};
     }
 
     private static void save(BufferedImage image, Path file) throws IOException {

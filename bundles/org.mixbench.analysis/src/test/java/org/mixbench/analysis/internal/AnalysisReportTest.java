@@ -93,7 +93,8 @@ class AnalysisReportTest {
     @Test
     void thePlotsArePngImagesOfTheHistoryAndTheSpectrum() throws Exception {
         Path file = WavOnlyFiles.write(dir.resolve("plot.wav"), sine(2, 48_000, 5, -14, 440), 48_000);
-        Path[] plots = Plots.write(analyzer.analyze(file, "plot.wav", 0.1, null), dir.resolve("plots"));
+        Path[] plots = {dir.resolve("plot.loudness.png"), dir.resolve("plot.spectrum.png")};
+        Plots.write(analyzer.analyze(file, "plot.wav", 0.1, null), plots[0], plots[1]);
         for (Path p : plots) {
             assertTrue(Files.size(p) > 2000, p + " too small");
             assertEquals(1200, ImageIO.read(p.toFile()).getWidth());
