@@ -57,7 +57,9 @@ class MeterViewsPaintTest {
     void open() {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
-        shell.setSize(1200, 800);
+        // On the screen (the pixels are read from it), at most 1200 x 800 where the screen is smaller.
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setBounds(screen.x, screen.y, Math.min(1200, screen.width), Math.min(800, screen.height));
     }
 
     @AfterEach

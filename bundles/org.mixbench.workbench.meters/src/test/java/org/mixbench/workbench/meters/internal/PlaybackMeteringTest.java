@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -59,7 +60,9 @@ class PlaybackMeteringTest {
         bus.activate();
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
-        shell.setSize(1200, 800);
+        // On the screen (the screenshot is read from it), at most 1200 x 800 where the screen is smaller.
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setBounds(screen.x, screen.y, Math.min(1200, screen.width), Math.min(800, screen.height));
     }
 
     @AfterEach

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -69,7 +70,9 @@ class MixerViewTest {
     void open() {
         shell = new Shell(display);
         shell.setLayout(new FillLayout());
-        shell.setSize(1280, 760);
+        // On the screen (screenshots are read from it), at most 1280 x 760 where the screen is smaller.
+        Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        shell.setBounds(screen.x, screen.y, Math.min(1280, screen.width), Math.min(760, screen.height));
     }
 
     @AfterEach
