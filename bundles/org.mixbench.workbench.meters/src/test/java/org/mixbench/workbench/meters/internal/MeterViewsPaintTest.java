@@ -83,18 +83,6 @@ class MeterViewsPaintTest {
         return Math.abs(a.red - r) < 25 && Math.abs(a.green - g) < 25 && Math.abs(a.blue - b) < 25;
     }
 
-    private static int count(ImageData data, int r, int g, int b) {
-        int n = 0;
-        for (int y = 0; y < data.height; y++) {
-            for (int x = 0; x < data.width; x++) {
-                if (near(pixel(data, x, y), r, g, b)) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     /** How many pixel columns hold at least one pixel of the colour: the horizontal extent of a drawn line. */
     private static int columns(ImageData data, int r, int g, int b) {
         int n = 0;
