@@ -115,6 +115,7 @@ public final class Main {
         }
     }
 
+    /** Starts the framework, runs the command, stops the framework; returns the exit status. Main thread. */
     static int run(String[] args, PrintStream out, PrintStream err) throws LaunchException {
         try (Product product = Product.start(home(), Map.of(), err)) {
             return callMain(product.context(), args, out, err);
