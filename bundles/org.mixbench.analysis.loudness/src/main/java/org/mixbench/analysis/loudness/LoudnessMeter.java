@@ -209,8 +209,8 @@ public final class LoudnessMeter implements Analyzer<LoudnessSnapshot> {
             case 7: return new double[] {1, 1, 1, 0, s, s, 1};
             case 8: return new double[] {1, 1, 1, 0, s, s, 1, 1};
             default:
-                throw new IllegalArgumentException("no default channel layout for " + channels
-                        + " channels; pass the weights");
+                throw new IllegalArgumentException("loudness is measured for the channel layouts of 1 to 8 channels, "
+                        + "not " + channels + " channels");
         }
     }
 
