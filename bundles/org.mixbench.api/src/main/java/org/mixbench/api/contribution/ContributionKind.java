@@ -17,7 +17,9 @@ public enum ContributionKind {
     /** File formats read by Mixbench: {@code org.mixbench.api.audio.ImporterFactory}. */
     IMPORTER("org.mixbench.api.audio.ImporterFactory", "Importers"),
     /** Workbench views: {@code org.mixbench.workbench.api.WorkbenchView} (an SWT-side interface). */
-    VIEW("org.mixbench.workbench.api.WorkbenchView", "Views");
+    VIEW("org.mixbench.workbench.api.WorkbenchView", "Views"),
+    /** Delivery targets of masters: {@code org.mixbench.api.target.TargetContribution}. */
+    TARGET("org.mixbench.api.target.TargetContribution", "Delivery targets");
 
     private final String serviceInterface;
     private final String title;

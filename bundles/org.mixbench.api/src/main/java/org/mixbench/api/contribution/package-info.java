@@ -3,7 +3,7 @@
  * instantiated, and the live registry in which the core keeps all contributions.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mixbench.api.contribution;
 
 import org.osgi.annotation.bundle.Export;
