@@ -42,21 +42,42 @@ public final class RegistryAudioFiles implements AudioFiles {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(RegistryAudioFiles::abandonExports,
-                "mixbench-export-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            abandonExports();
+        }, "mixbench-export-cleanup"));
     }
+
+    /** Set by the shutdown hook: no export starts any more. */
+    private static volatile boolean shuttingDown;
 
     /**
      * Removes the temporary files of exports still running: when the process ends on a signal, and when the service
      * goes away (the framework stops), which is how a command that gave up on a render (a processor that never
-     * returned) leaves no temporary file behind, though the stuck thread can never finish its export. Any thread.
+     * returned) leaves no temporary file behind, though the stuck thread can never finish its export. An export
+     * thread keeps running while this runs and may open its file again just after it was deleted (a writer opening
+     * with CREATE), so this sweeps until two passes in a row find nothing, for at most half a second. Any thread.
      */
     static void abandonExports() {
-        for (Path p : IN_PROGRESS) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // best effort on the way out
+        long end = System.nanoTime() + 500_000_000L;
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < end) {
+            boolean found = false;
+            for (Path p : IN_PROGRESS) {
+                try {
+                    found |= Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // best effort on the way out
+                }
+            }
+            quiet = found ? 0 : quiet + 1;
+            if (quiet < 2) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -162,8 +183,18 @@ public final class RegistryAudioFiles implements AudioFiles {
         // A new file with the default permissions (as the target would get), a name that keeps the extension.
         Path temporary = dir.resolve("." + name + ".partial-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE)
                 + "." + exporter.fileExtension());
-        Files.createFile(temporary);
+        // Known to the clean-up before it exists: a signal between the two would otherwise leave it behind.
         IN_PROGRESS.add(temporary);
+        if (shuttingDown) {
+            IN_PROGRESS.remove(temporary);
+            throw new IOException("Mixbench is shutting down; nothing was written");
+        }
+        try {
+            Files.createFile(temporary);
+        } catch (IOException | RuntimeException e) {
+            IN_PROGRESS.remove(temporary);
+            throw e;
+        }
         ExportWriter writer = null;
         boolean done = false;
         try {
