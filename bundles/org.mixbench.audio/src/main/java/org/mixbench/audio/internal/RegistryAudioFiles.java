@@ -59,6 +59,9 @@ public final class RegistryAudioFiles implements AudioFiles {
      * with CREATE), so this sweeps until two passes in a row find nothing, for at most half a second. Any thread.
      */
     static void abandonExports() {
+        if (IN_PROGRESS.isEmpty()) {
+            return;
+        }
         long end = System.nanoTime() + 500_000_000L;
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() < end) {
