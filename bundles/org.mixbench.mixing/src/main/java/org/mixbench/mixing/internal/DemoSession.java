@@ -55,7 +55,8 @@ final class DemoSession {
         Insert glue = insert("mixbench.compressor", Map.of("threshold", -12.0, "ratio", 2.0, "attack", 30.0,
                 "release", 200.0, "makeup", 2.0));
         Track drums = new Track("drums", "Drums", List.of(clip("tracks/drums.wav", seconds)),
-                new Strip(0, false, List.of(drumEq, drumComp), -3, 0, PanLaw.MINUS_3, false, false, false, "master",
+                new Strip(-20 * Math.log10(DemoSong.DRUM_LEVEL), false, List.of(drumEq, drumComp), -3, 0,
+                        PanLaw.MINUS_3, false, false, false, "master",
                         List.of(new Send("reverb", -18, 0, false))), List.of());
         Track bass = new Track("bass", "Bass", List.of(clip("tracks/bass.wav", seconds)),
                 new Strip(0, false, List.of(bassEq, bassComp), -4, 0, PanLaw.MINUS_3, false, false, false, "master",

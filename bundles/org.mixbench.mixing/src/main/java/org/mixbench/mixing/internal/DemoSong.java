@@ -34,8 +34,24 @@ final class DemoSong {
         return 440 * Math.pow(2, (midi - 69) / 12.0);
     }
 
-    /** Stereo drums. */
+    /**
+     * The level the drums are synthesised at: their hits overlap up to about +2 dBTP at full level, so the stem is
+     * written 6 dB down (peaking near -4 dBTP) and the session's drum trim brings it back.
+     */
+    static final double DRUM_LEVEL = 0.5;
+
+    /** Stereo drums, at {@link #DRUM_LEVEL}. */
     float[][] drums() {
+        float[][] out = drumsAtFullLevel();
+        for (float[] channel : out) {
+            for (int i = 0; i < channel.length; i++) {
+                channel[i] *= (float) DRUM_LEVEL;
+            }
+        }
+        return out;
+    }
+
+    private float[][] drumsAtFullLevel() {
         float[][] out = new float[2][frames];
         SplittableRandom random = new SplittableRandom(1);
         for (int bar = 0; bar < BARS; bar++) {
@@ -74,30 +90,60 @@ final class DemoSong {
         int start = (int) (t * rate);
         int length = (int) (0.25 * rate);
         double lp = 0;
+        double[] lowPass = lowPass(10_000);
+        double[] first = new double[4];
+        double[] second = new double[4];
         for (int i = 0; i < length && start + i < frames; i++) {
             double s = i / rate;
             double noise = random.nextDouble() * 2 - 1;
             lp += 0.5 * (noise - lp);
+            double rattle = biquad(lowPass, second, biquad(lowPass, first, noise - lp));
             double body = Math.sin(2 * Math.PI * 185 * s) * Math.exp(-s * 25);
-            double v = level * ((noise - lp) * 0.8 * Math.exp(-s * 14) + 0.6 * body);
+            double v = level * (rattle * 0.8 * Math.exp(-s * 14) + 0.6 * body);
             out[0][start + i] += (float) (v * 0.95);
             out[1][start + i] += (float) (v * 1.05);
         }
     }
 
+    /**
+     * A hi-hat: differentiated noise (bright) through a fourth-order low pass at 12 kHz, so that its energy sits
+     * in the presence range like a real cymbal's rather than between 20 and 24 kHz.
+     */
     private void hat(float[][] out, double t, double level, double decay, SplittableRandom random, double pan) {
         int start = (int) (t * rate);
         int length = (int) (decay * 6 * rate);
         double previous = 0;
+        double[] lowPass = lowPass(12_000);
+        double[] first = new double[4];
+        double[] second = new double[4];
         for (int i = 0; i < length && start + i < frames; i++) {
             double s = i / rate;
             double noise = random.nextDouble() * 2 - 1;
-            double high = noise - previous;
+            double high = biquad(lowPass, second, biquad(lowPass, first, noise - previous));
             previous = noise;
             double v = level * high * Math.exp(-s / decay);
             out[0][start + i] += (float) (v * (1 - pan) / 2 * 1.4);
             out[1][start + i] += (float) (v * (1 + pan) / 2 * 1.4);
         }
+    }
+
+    /** RBJ low-pass coefficients {b0, b1, b2, a1, a2} (normalised), Q of a Butterworth section. */
+    private double[] lowPass(double hz) {
+        double w = 2 * Math.PI * hz / rate;
+        double alpha = Math.sin(w) / (2 * Math.sqrt(0.5));
+        double a0 = 1 + alpha;
+        double b1 = (1 - Math.cos(w)) / a0;
+        return new double[] {b1 / 2, b1, b1 / 2, -2 * Math.cos(w) / a0, (1 - alpha) / a0};
+    }
+
+    /** One sample through a biquad (direct form I); {@code z} holds x1, x2, y1, y2. */
+    private static double biquad(double[] c, double[] z, double x) {
+        double y = c[0] * x + c[1] * z[0] + c[2] * z[1] - c[3] * z[2] - c[4] * z[3];
+        z[1] = z[0];
+        z[0] = x;
+        z[3] = z[2];
+        z[2] = y;
+        return y;
     }
 
     /** Mono bass. */
