@@ -43,7 +43,7 @@ public class EffectsBenchmark {
     private static final int BLOCK = 512;
 
     @Param({"mixbench.eq", "mixbench.compressor", "mixbench.gate", "mixbench.delay", "mixbench.reverb",
-        "mixbench.saturation"})
+        "mixbench.saturation", "mixbench.imager"})
     public String processor;
 
     private Processor instance;
@@ -57,6 +57,8 @@ public class EffectsBenchmark {
             case GateFactory.ID -> new GateFactory();
             case DelayFactory.ID -> new DelayFactory();
             case ReverbFactory.ID -> new ReverbFactory();
+            case org.mixbench.processors.mastering.StereoImagerFactory.ID ->
+                    new org.mixbench.processors.mastering.StereoImagerFactory();
             default -> new SaturationFactory();
         };
     }
@@ -70,6 +72,8 @@ public class EffectsBenchmark {
             case GateFactory.ID -> Map.of("threshold", -30.0);
             case DelayFactory.ID -> Map.of("mix", 30.0);
             case ReverbFactory.ID -> Map.of("mix", 100.0, "decay", 2.0);
+            case org.mixbench.processors.mastering.StereoImagerFactory.ID -> Map.of("low_width", 0.0, "high_width",
+                    130.0, "mono_below", 120.0);
             default -> Map.of();
         };
     }

@@ -28,7 +28,9 @@ class CommandLineProcessTest {
         Result r = run("plugins");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().contains("Processors (9)"), r.out());
+        assertTrue(r.out().contains("Processors (10)"), r.out());
+        assertTrue(r.out().matches("(?s).*mixbench\\.imager\\s+Stereo Imager\\s+Mastering\\s+1\\.0\\.0\\s+"
+                + "org\\.mixbench\\.processors\\.mastering 0\\.1\\.0.*"), r.out());
         assertTrue(r.out().matches("(?s).*mixbench\\.gain\\s+Gain\\s+Utility\\s+1\\.0\\.0\\s+org\\.mixbench\\.processors\\.basic 0\\.1\\.0.*"),
                 r.out());
         assertTrue(r.out().contains("mixbench.view.processors"), r.out());
