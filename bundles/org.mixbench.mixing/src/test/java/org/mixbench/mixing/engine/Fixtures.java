@@ -207,7 +207,13 @@ final class Fixtures {
 
     /** Renders the whole session into memory. */
     static float[][] render(Session session, Path base, List<String> warnings) throws IOException {
-        try (MixRenderer r = MixRenderer.compile(session, base, registry(), files())) {
+        return render(session, base, warnings, registry(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Renders the whole session into memory with the processors of {@code registry} on {@code threads} threads. */
+    static float[][] render(Session session, Path base, List<String> warnings, StaticRegistry registry, int threads)
+            throws IOException {
+        try (MixRenderer r = MixRenderer.compile(session, base, registry, files(), threads)) {
             float[][] all = new float[2][(int) r.lengthFrames()];
             float[][] block = new float[2][MixRenderer.BLOCK];
             int pos = 0;

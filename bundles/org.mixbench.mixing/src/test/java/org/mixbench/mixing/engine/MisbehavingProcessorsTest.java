@@ -105,19 +105,7 @@ class MisbehavingProcessorsTest {
     }
 
     private float[][] render(Session session, StaticRegistry registry, List<String> warnings) throws IOException {
-        try (MixRenderer r = MixRenderer.compile(session, dir, registry, Fixtures.files(), 1)) {
-            float[][] all = new float[2][(int) r.lengthFrames()];
-            float[][] block = new float[2][MixRenderer.BLOCK];
-            int pos = 0;
-            int n;
-            while ((n = r.render(block, MixRenderer.BLOCK)) > 0) {
-                System.arraycopy(block[0], 0, all[0], pos, n);
-                System.arraycopy(block[1], 0, all[1], pos, n);
-                pos += n;
-            }
-            warnings.addAll(r.warnings());
-            return all;
-        }
+        return Fixtures.render(session, dir, warnings, registry, 1);
     }
 
     private static void assertSameAsInput(float[][] mix) {

@@ -6,6 +6,7 @@ import org.mixbench.api.processor.AudioBlock;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.ProcessSpec;
 import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.dsp.Biquad;
 import org.mixbench.dsp.LinearSmoother;
 import org.mixbench.dsp.ParameterBank;
 import org.mixbench.dsp.SegmentedProcessor;
@@ -82,21 +83,21 @@ final class StereoImagerProcessor implements SegmentedProcessor {
         double f1 = Math.min(bank.get(StereoImagerFactory.LOW_CROSSOVER), nyquistSafe);
         double f2 = Math.min(Math.max(bank.get(StereoImagerFactory.HIGH_CROSSOVER), f1 * 1.5), nyquistSafe);
         if (mono) {
-            monoHighPass[0].highPass(monoBelow, rate);
-            monoHighPass[1].highPass(monoBelow, rate);
-            monoAllPass.allPass(monoBelow, rate);
+            monoHighPass[0].highPass(rate, monoBelow);
+            monoHighPass[1].highPass(rate, monoBelow);
+            monoAllPass.allPass(rate, monoBelow);
         }
-        lowLowPass[0].lowPass(f1, rate);
-        lowLowPass[1].lowPass(f1, rate);
-        lowHighPass[0].highPass(f1, rate);
-        lowHighPass[1].highPass(f1, rate);
-        lowBandAllPass.allPass(f2, rate);
-        highLowPass[0].lowPass(f2, rate);
-        highLowPass[1].lowPass(f2, rate);
-        highHighPass[0].highPass(f2, rate);
-        highHighPass[1].highPass(f2, rate);
-        midAllPassLow.allPass(f1, rate);
-        midAllPassHigh.allPass(f2, rate);
+        lowLowPass[0].lowPass(rate, f1);
+        lowLowPass[1].lowPass(rate, f1);
+        lowHighPass[0].highPass(rate, f1);
+        lowHighPass[1].highPass(rate, f1);
+        lowBandAllPass.allPass(rate, f2);
+        highLowPass[0].lowPass(rate, f2);
+        highLowPass[1].lowPass(rate, f2);
+        highHighPass[0].highPass(rate, f2);
+        highHighPass[1].highPass(rate, f2);
+        midAllPassLow.allPass(rate, f1);
+        midAllPassHigh.allPass(rate, f2);
         boolean transparent = l == 1 && m == 1 && h == 1 && !mono;
         if (immediate) {
             low.setImmediate(l);

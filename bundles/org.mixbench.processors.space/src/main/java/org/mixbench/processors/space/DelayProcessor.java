@@ -6,6 +6,7 @@ import org.mixbench.api.processor.AudioBlock;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.ProcessSpec;
 import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.dsp.Biquad;
 import org.mixbench.dsp.LinearSmoother;
 import org.mixbench.dsp.ParameterBank;
 import org.mixbench.dsp.SegmentedProcessor;

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mixbench.api.processor.Processor;
+import org.mixbench.dsp.Biquad;
 
 class ReverbProcessorTest {
     private final ReverbFactory factory = new ReverbFactory();
