@@ -22,6 +22,7 @@ import org.mixbench.api.processor.ProcessorFactory;
 import org.mixbench.api.processor.ProcessorState;
 import org.mixbench.mixing.session.Session;
 import org.mixbench.mixing.session.SessionException;
+import org.mixbench.mixing.session.SessionFiles;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -493,15 +494,10 @@ public final class MixRenderer implements AutoCloseable {
             throws SessionException {
         double slack = 1e-9 * Math.max(1, Math.max(Math.abs(d.min()), Math.abs(d.max())));
         if (!(value >= d.min() - slack && value <= d.max() + slack)) {
-            throw new SessionException(at + ": " + number(value) + " is outside the range of " + label
-                    + ", " + number(d.min()) + ".." + number(d.max())
+            throw new SessionException(at + ": " + SessionFiles.number(value) + " is outside the range of " + label
+                    + ", " + SessionFiles.number(d.min()) + ".." + SessionFiles.number(d.max())
                     + (d.unit() == null || d.unit().isEmpty() ? "" : " " + d.unit()));
         }
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static void release(Processor p) {

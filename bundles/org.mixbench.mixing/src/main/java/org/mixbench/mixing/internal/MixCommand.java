@@ -121,12 +121,11 @@ public final class MixCommand implements Command {
         Path base = sessionFile.toAbsolutePath().getParent();
 
         // Everything this run reads and writes, checked before any work.
-        WritePlan plan = new WritePlan().reads(sessionFile, "it (the session)");
-        for (Session.Track t : session.tracks()) {
-            for (Session.Clip clip : t.clips()) {
-                plan.reads(resolve(base, clip.file(), sessionName + ": track " + t.id()), "it (a clip of track '"
-                        + t.id() + "')");
-            }
+        WritePlan plan;
+        try {
+            plan = SessionFiles.readsOf(sessionFile, session);
+        } catch (SessionException e) {
+            throw new UsageException(sessionName + ": " + e.getMessage(), e);
         }
         Path mix = plan.writes(resolve(context, output, output), output, 0);
         Map<String, Path> stemFiles = new LinkedHashMap<>();

@@ -138,6 +138,32 @@ public final class SessionFiles {
         SessionChecks.validate(s);
     }
 
+    /**
+     * A write plan that already reads {@code file} (the session) and every clip of {@code session}, resolved against
+     * the session's folder, for a command or view that renders it: whatever it declares as outputs is then checked
+     * against all of them. A clip path that is not a usable path is a {@link SessionException}. Any thread.
+     */
+    public static org.mixbench.api.command.WritePlan readsOf(Path file, Session session) throws SessionException {
+        org.mixbench.api.command.WritePlan plan = new org.mixbench.api.command.WritePlan().reads(file,
+                "it (the session)");
+        Path base = file.toAbsolutePath().getParent();
+        for (Session.Track t : session.tracks()) {
+            for (Session.Clip clip : t.clips()) {
+                try {
+                    plan.reads(base.resolve(clip.file()), "it (a clip of track '" + t.id() + "')");
+                } catch (java.nio.file.InvalidPathException e) {
+                    throw new SessionException("track " + t.id() + ": '" + clip.file() + "' is not a usable path");
+                }
+            }
+        }
+        return plan;
+    }
+
+    /** A number as messages about session fields show it: {@code 500}, {@code 0.25}, {@code infinity}. */
+    public static String number(double value) {
+        return SessionChecks.number(value);
+    }
+
     /** The session as JSON text. */
     public static String toJson(Session session) throws IOException {
         return JSON.writeValueAsString(session);

@@ -138,13 +138,13 @@ final class Transport {
         Path target = host.document().file().resolveSibling(host.document().file().getFileName().toString()
                 .replaceFirst("(\\.session)?\\.json$", "") + ".mix.wav");
         // The render may not replace the session or any clip it reads (a clip named NAME.mix.wav, or linked there).
-        org.mixbench.api.command.WritePlan plan = new org.mixbench.api.command.WritePlan()
-                .reads(host.document().file(), "the session");
-        Path base = host.document().file().toAbsolutePath().getParent();
-        for (org.mixbench.mixing.session.Session.Track t : host.document().session().tracks()) {
-            for (org.mixbench.mixing.session.Session.Clip clip : t.clips()) {
-                plan.reads(base.resolve(clip.file()), "a clip of " + t.name());
-            }
+        org.mixbench.api.command.WritePlan plan;
+        try {
+            plan = org.mixbench.mixing.session.SessionFiles.readsOf(host.document().file(),
+                    host.document().session());
+        } catch (IOException e) {
+            site.setStatusMessage("Not rendered: " + e.getMessage());
+            return;
         }
         plan.writes(target, target.getFileName().toString(), 0);
         try {
