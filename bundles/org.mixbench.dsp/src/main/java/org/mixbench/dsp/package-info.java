@@ -6,7 +6,7 @@
  * preparation.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.mixbench.dsp;
 
 import org.osgi.annotation.bundle.Export;

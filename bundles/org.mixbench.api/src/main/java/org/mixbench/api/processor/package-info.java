@@ -8,7 +8,7 @@
  * processor instance. {@code process} must not allocate, lock, log or do I/O.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.mixbench.api.processor;
 
 import org.osgi.annotation.bundle.Export;
