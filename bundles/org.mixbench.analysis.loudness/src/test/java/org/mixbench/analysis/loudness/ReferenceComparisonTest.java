@@ -16,15 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mixbench.testkit.Libebur128;
 
 /**
- * Comparison with the two reference implementations on synthesised music-like material ({@link MusicSignal}): a tiny
- * C program built here against libebur128 (gcc, {@code -lebur128}) and ffmpeg's {@code ebur128} filter with
- * {@code peak=true}, both reading the same raw 32-bit float interleaved file. Integrated loudness must agree with
+ * Comparison with the two reference implementations on synthesised music-like material ({@link MusicSignal}):
+ * libebur128 through the test kit's {@link Libebur128} (a tiny C program built with gcc against {@code -lebur128})
+ * and ffmpeg's {@code ebur128} filter with {@code peak=true}, both given the same 32-bit float interleaved audio. Integrated loudness must agree with
  * libebur128 within 0.1 LU and true peak within 0.2 dB; with ffmpeg, which prints one decimal, within those plus 0.05
  * for its rounding, and the loudness range within 0.25 LU.
  *
@@ -37,50 +37,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tests. The differences go to {@code target/conformance/references.txt}.
  */
 class ReferenceComparisonTest {
-    private static final String PROGRAM = String.join("\n",
-            "#include <ebur128.h>",
-            "#include <math.h>",
-            "#include <stdio.h>",
-            "#include <stdlib.h>",
-            "int main(int argc, char **argv) {",
-            "  if (argc != 4) { fprintf(stderr, \"usage: CHANNELS RATE FILE\\n\"); return 2; }",
-            "  unsigned channels = (unsigned) atoi(argv[1]);",
-            "  unsigned long rate = strtoul(argv[2], NULL, 10);",
-            "  FILE *in = fopen(argv[3], \"rb\");",
-            "  if (!in) { perror(argv[3]); return 2; }",
-            "  ebur128_state *st = ebur128_init(channels, rate, EBUR128_MODE_I | EBUR128_MODE_LRA",
-            "      | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_SAMPLE_PEAK);",
-            "  if (!st) { fprintf(stderr, \"ebur128_init failed\\n\"); return 1; }",
-            "  float buffer[4096 * 8];",
-            "  size_t frames;",
-            "  while ((frames = fread(buffer, sizeof(float) * channels, 4096, in)) > 0) {",
-            "    if (ebur128_add_frames_float(st, buffer, frames) != EBUR128_SUCCESS) return 1;",
-            "  }",
-            "  fclose(in);",
-            "  double integrated, range, peak = 0, sample = 0, v;",
-            "  ebur128_loudness_global(st, &integrated);",
-            "  ebur128_loudness_range(st, &range);",
-            "  for (unsigned c = 0; c < channels; c++) {",
-            "    ebur128_true_peak(st, c, &v); if (v > peak) peak = v;",
-            "    ebur128_sample_peak(st, c, &v); if (v > sample) sample = v;",
-            "  }",
-            "  printf(\"%.6f %.6f %.6f %.6f\\n\", integrated, range, 20 * log10(peak), 20 * log10(sample));",
-            "  ebur128_destroy(&st);",
-            "  return 0;",
-            "}", "");
-
     @TempDir
     static Path dir;
-    private static Path tool;
-
-    @BeforeAll
-    static void buildTheLibebur128Tool() throws Exception {
-        Path source = dir.resolve("r128.c");
-        Files.writeString(source, PROGRAM);
-        tool = dir.resolve("r128");
-        String out = run(List.of("gcc", "-O2", "-o", tool.toString(), source.toString(), "-lebur128", "-lm"));
-        assertTrue(Files.isExecutable(tool), "gcc did not build the libebur128 tool: " + out);
-    }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process process;
@@ -160,11 +118,10 @@ class ReferenceComparisonTest {
         double ourPeak = peaks.snapshot().truePeakMaxDbtp();
         Path raw = writeRaw(x);
 
-        String[] lib = run(List.of(tool.toString(), Integer.toString(channels), Integer.toString(fs),
-                raw.toString())).trim().split(" ");
-        double libI = Double.parseDouble(lib[0]);
-        double libLra = Double.parseDouble(lib[1]);
-        double libTp = Double.parseDouble(lib[2]);
+        Libebur128.Measurement lib = Libebur128.measure(x, fs);
+        double libI = lib.integratedLufs();
+        double libLra = lib.loudnessRangeLu();
+        double libTp = lib.truePeakDbtp();
 
         List<String> ffmpeg = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostats", "-v", "info", "-f",
                 "f32le", "-ar", Integer.toString(fs), "-ac", Integer.toString(channels), "-i", raw.toString(), "-af",
