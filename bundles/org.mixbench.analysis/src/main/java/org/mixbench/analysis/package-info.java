@@ -4,7 +4,7 @@
  * org.mixbench.analysis.FileAnalysis}; a listener follows it live (the workbench's meters do).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mixbench.analysis;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,22 +1,15 @@
 package org.mixbench.targets.internal;
 
-import java.util.AbstractMap;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.mixbench.api.command.Command;
 import org.mixbench.api.command.CommandContext;
 import org.mixbench.api.command.Problems;
 import org.mixbench.api.command.UsageException;
-import org.mixbench.api.contribution.ContributionInfo;
-import org.mixbench.api.contribution.ContributionKind;
 import org.mixbench.api.contribution.ContributionRegistry;
 import org.mixbench.api.target.DeliveryTarget;
-import org.mixbench.api.target.TargetContribution;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -24,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Command.class, property = {"command=targets",
     "description=list the delivery targets (platforms, broadcast, CD, hi-res, vinyl) masters are made for"})
 public final class TargetsCommand implements Command {
-    private static final List<String> CATEGORIES = List.of("streaming", "broadcast", "physical", "archive");
 
     @Reference
     private ContributionRegistry registry;
@@ -93,29 +85,6 @@ public final class TargetsCommand implements Command {
 
     /** Every contributed target with its origin, by category (streaming first), then id. Command thread. */
     static List<Map.Entry<DeliveryTarget, String>> targets(ContributionRegistry registry) {
-        List<Map.Entry<DeliveryTarget, String>> out = new ArrayList<>();
-        for (ContributionInfo info : registry.list(ContributionKind.TARGET)) {
-            Optional<TargetContribution> c = registry.find(ContributionKind.TARGET, info.id(),
-                    TargetContribution.class);
-            if (c.isEmpty()) {
-                continue;
-            }
-            DeliveryTarget t;
-            try {
-                t = c.get().target();
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (t == null || !t.problems().isEmpty()) {
-                continue;
-            }
-            String origin = info.property(TargetRegistrar.ORIGIN, "bundle " + info.bundle() + " " + info.bundleVersion());
-            out.add(new AbstractMap.SimpleImmutableEntry<>(t, origin));
-        }
-        out.sort(Comparator.comparingInt((Map.Entry<DeliveryTarget, String> e) -> {
-            int i = CATEGORIES.indexOf(e.getKey().category());
-            return i < 0 ? CATEGORIES.size() : i;
-        }).thenComparing(e -> e.getKey().id()));
-        return out;
+        return TargetViews.targets(registry);
     }
 }
