@@ -52,6 +52,11 @@ public final class StreamingFileAnalyzer implements FileAnalyzer {
         this.files = files;
     }
 
+    /** An analyzer on {@code files}, outside DS (FileAnalyzers.streaming). */
+    public static StreamingFileAnalyzer using(AudioFiles files) {
+        return new StreamingFileAnalyzer(files);
+    }
+
     /** A growable list of doubles (the histories). */
     private static final class Doubles {
         private double[] values = new double[1024];

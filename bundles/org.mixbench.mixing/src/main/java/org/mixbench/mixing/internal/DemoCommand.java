@@ -25,12 +25,17 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code ./mixbench demo [--out DIR]}: the main job on an embedded default. Synthesises a short multitrack song,
  * writes the stems and a session that uses EQ, compression, panning, sends to a reverb bus and automation, renders
- * the mix and prints its loudness report. No download, no display.
+ * the mix, prints its loudness report, then masters it for Spotify and CD with the {@code master} command and prints
+ * both compliance tables. No download, no display. Exits with the master command's status (0, or 3 when a master
+ * misses a rule).
  */
 @Component(service = Command.class, property = {"command=demo",
-    "description=synthesise a multitrack song, mix it and print the loudness report (the main job)"})
+    "description=synthesise a multitrack song, mix it, master it for Spotify and CD and print the reports (the main "
+        + "job)"})
 public final class DemoCommand implements Command {
     private static final double RATE = 48_000;
+    /** The targets the demo masters for: a streaming platform and the CD. */
+    static final List<String> MASTER_TARGETS = List.of("spotify", "cd");
 
     @Reference
     private ContributionRegistry registry;
@@ -38,6 +43,8 @@ public final class DemoCommand implements Command {
     private AudioFiles files;
     @Reference
     private FileAnalyzer analyzer;
+    @Reference(target = "(command=master)")
+    private Command master;
 
     @Override
     public String usage() {
@@ -47,7 +54,9 @@ public final class DemoCommand implements Command {
                 Synthesises a sixteen-bar song (drums, bass, chords, lead) as tracks in DIR/tracks, writes the mix
                 session DIR/demo.session.json (EQ and compression on the tracks, panning, sends to a reverb bus,
                 a delay on the lead, fader and pan automation), renders DIR/mix.wav and prints its loudness report.
-                DIR defaults to ./mixbench-demo.""";
+                Then masters the mix for Spotify and CD (./mixbench master DIR/mix.wav -o DIR/masters --target
+                spotify,cd): DIR/masters/spotify/mix.wav, DIR/masters/cd/mix.wav and their compliance reports
+                (mix.report.json), with one table per master. DIR defaults to ./mixbench-demo.""";
     }
 
     @Override
@@ -103,7 +112,11 @@ public final class DemoCommand implements Command {
         context.out().printf(Locale.ROOT, "  to reach -14 LUFS (streaming), change the level by %s dB%n",
                 Double.isFinite(a.integratedLufs()) ? String.format(Locale.ROOT, "%+.1f", -14 - a.integratedLufs())
                         : "-");
-        return 0;
+        context.out().println();
+        context.out().println("Mastering the mix: ./mixbench master " + mix + " -o " + out.resolve("masters")
+                + " --target " + String.join(",", MASTER_TARGETS));
+        return master.run(List.of(mix.toString(), "-o", out.resolve("masters").toString(), "--target",
+                String.join(",", MASTER_TARGETS)), context);
     }
 
     /** The files the demo writes; the folder must be new, empty, or an earlier demo's. */
@@ -124,6 +137,11 @@ public final class DemoCommand implements Command {
         }
         plan.writesNamed(out, out.toString(), "demo.session", "json", 0);
         plan.writesNamed(out, out.toString(), "mix", "wav", 0);
+        for (String target : MASTER_TARGETS) {
+            Path folder = out.resolve("masters").resolve(target);
+            plan.writesNamed(folder, folder.toString(), "mix", "wav", 0);
+            plan.writesNamed(folder, folder.toString(), "mix.report", "json", 0);
+        }
         return plan;
     }
 
