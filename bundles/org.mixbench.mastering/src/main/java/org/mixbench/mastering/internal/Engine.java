@@ -756,8 +756,10 @@ public final class Engine {
         String format = MasterEngine.format(request, t);
         CuttingChecks.Result cut = cutting(t) ? CuttingChecks.measure(decode(output), rate, t.monoBelowHz() == null
                 ? 150 : t.monoBelowHz()) : null;
-        List<Rule> rules = Rules.master(t, after, d.info(), format, bits(t, format), rate, albumPart == null
-                ? d.capped() : false, d.neededReductionDb(), request.maxLimitingDb(), cut);
+        Object album = albumPart == null ? null : albumPart.get("integrated_lufs");
+        double albumLufs = album instanceof Double v ? v : Double.NaN;
+        List<Rule> rules = Rules.master(t, after, d.info(), format, bits(t, format), rate, d.capped(),
+                d.neededReductionDb(), request.maxLimitingDb(), cut, albumLufs);
         boolean pass = rules.stream().allMatch(Rule::pass);
 
         Map<String, Object> json = new LinkedHashMap<>();

@@ -42,10 +42,17 @@ final class Rules {
 
     /** Every rule of {@code t} on one delivered file. */
     static List<Rule> master(DeliveryTarget t, FileAnalysis a, AudioFileInfo info, String format, int bits, int rate,
-            boolean capped, double needed, double maxLimiting, CuttingChecks.Result cut) {
+            boolean capped, double needed, double maxLimiting, CuttingChecks.Result cut, double albumLufs) {
         List<Rule> rules = new ArrayList<>();
-        if (t.integratedLufs() != null) {
+        if (t.integratedLufs() != null && Double.isNaN(albumLufs)) {
             rules.add(loudness(t, a.integratedLufs(), capped, needed, maxLimiting, ""));
+        } else if (t.integratedLufs() != null) {
+            // In an album the target is the album's loudness; the track keeps its place relative to the others.
+            Rule album = loudness(t, albumLufs, capped, needed, maxLimiting, "album ");
+            rules.add(new Rule(album.rule(), album.comparison(), album.limit(), album.tolerance(), album.value(),
+                    album.unit(), album.pass(), String.format(java.util.Locale.ROOT, "the album's loudness (all its "
+                    + "tracks together); this track alone: %.2f LUFS%s", a.integratedLufs(), album.detail().isEmpty()
+                            ? "" : "; " + album.detail())));
         }
         rules.add(atMost("true_peak_dbtp", t.truePeakDbtp(), a.truePeakDbtp(), "dBTP", format.equals("mp3")
                 ? "measured on the decoded MP3" : ""));
