@@ -20,6 +20,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * spectra (one FFT per partition, no allocation), and the next partition's output is cross-faded linearly from the
  * old response to the new one, so that a response change does not click; {@link #loadKernel(double[], int)} switches
  * at once (for preparing or after {@link #reset}). A fresh convolver holds the unit impulse (output = delayed input).
+ * A response of zeros costs only the forward transform of the input (kept so that a later response has the history
+ * it needs): its products and inverse transform are skipped.
  *
  * <p>Precision: double-precision transforms; for unit-scale signals the result is within about 1e-12 of the direct
  * convolution in double and within float rounding after the store to {@code float}.
@@ -40,6 +42,9 @@ public final class FftConvolver {
     private double[][] kernelSpectra;
     private double[][] nextSpectra;
     private boolean fadePending;
+    // Whether the active and the pending response are all zeros: their products and inverse transforms are skipped.
+    private boolean kernelZero;
+    private boolean nextZero;
     private final double[] window;
     private final double[] accumulator;
     private final double[] fadeAccumulator;
@@ -116,13 +121,13 @@ public final class FftConvolver {
      * cross-faded in over the next partition of output. Audio thread; never allocates.
      */
     public void setKernel(double[] kernel, int length) {
-        transformKernel(kernel, null, length, nextSpectra);
+        nextZero = transformKernel(kernel, null, length, nextSpectra);
         fadePending = true;
     }
 
     /** {@link #setKernel(double[], int)} for a response in single precision. Audio thread; never allocates. */
     public void setKernel(float[] kernel, int length) {
-        transformKernel(null, kernel, length, nextSpectra);
+        nextZero = transformKernel(null, kernel, length, nextSpectra);
         fadePending = true;
     }
 
@@ -131,38 +136,44 @@ public final class FftConvolver {
      * already computed keeps the old one). Any thread that owns the convolver; never allocates.
      */
     public void loadKernel(double[] kernel, int length) {
-        transformKernel(kernel, null, length, kernelSpectra);
+        kernelZero = transformKernel(kernel, null, length, kernelSpectra);
         fadePending = false;
     }
 
     /** {@link #loadKernel(double[], int)} for a response in single precision. Never allocates. */
     public void loadKernel(float[] kernel, int length) {
-        transformKernel(null, kernel, length, kernelSpectra);
+        kernelZero = transformKernel(null, kernel, length, kernelSpectra);
         fadePending = false;
     }
 
-    private void transformKernel(double[] kd, float[] kf, int length, double[][] target) {
+    /** Transforms the response into {@code target}; returns whether it is all zeros. */
+    private boolean transformKernel(double[] kd, float[] kf, int length, double[][] target) {
         if (length < 0 || length > maxKernel || length > (kd != null ? kd.length : kf.length)) {
             throw new IllegalArgumentException("kernel length must be within 0.." + maxKernel + ": " + length);
         }
+        boolean zero = true;
         for (int p = 0; p < partitions; p++) {
             double[] s = target[p];
             int from = p * partition;
             int n = Math.max(0, Math.min(partition, length - from));
-            if (kd != null) {
-                if (n > 0) {
-                    System.arraycopy(kd, from, s, 0, n);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    s[i] = kf[from + i];
-                }
+            boolean partZero = true;
+            for (int i = 0; i < n; i++) {
+                double v = kd != null ? kd[from + i] : kf[from + i];
+                s[i] = v;
+                partZero &= v == 0;
             }
             Arrays.fill(s, n, fftSize, 0);
-            if (n > 0) {
+            if (!partZero) {
                 fft.forward(s);
             }
+            zero &= partZero;
         }
+        return zero;
+    }
+
+    /** Whether the response in use (the pending one, if a cross-fade waits) is all zeros. */
+    public boolean isKernelZero() {
+        return fadePending ? nextZero : kernelZero;
     }
 
     /** Forgets the input history (the response and any pending cross-fade stay). Audio thread; never allocates. */
@@ -175,11 +186,16 @@ public final class FftConvolver {
         fill = 0;
         newest = 0;
         if (fadePending) {
-            double[][] t = kernelSpectra;
-            kernelSpectra = nextSpectra;
-            nextSpectra = t;
-            fadePending = false;
+            swapKernels();
         }
+    }
+
+    private void swapKernels() {
+        double[][] t = kernelSpectra;
+        kernelSpectra = nextSpectra;
+        nextSpectra = t;
+        kernelZero = nextZero;
+        fadePending = false;
     }
 
     /**
@@ -215,20 +231,23 @@ public final class FftConvolver {
         System.arraycopy(window, 0, spectrum, 0, fftSize);
         System.arraycopy(window, partition, window, 0, partition);
         fft.forward(spectrum);
-        multiplyAccumulate(kernelSpectra, accumulator);
-        fft.inverse(accumulator);
+        if (!kernelZero) {
+            multiplyAccumulate(kernelSpectra, accumulator);
+            fft.inverse(accumulator);
+        }
         if (fadePending) {
-            multiplyAccumulate(nextSpectra, fadeAccumulator);
-            fft.inverse(fadeAccumulator);
+            if (!nextZero) {
+                multiplyAccumulate(nextSpectra, fadeAccumulator);
+                fft.inverse(fadeAccumulator);
+            }
             for (int i = 0; i < partition; i++) {
-                double a = accumulator[partition + i];
-                double b = fadeAccumulator[partition + i];
+                double a = kernelZero ? 0 : accumulator[partition + i];
+                double b = nextZero ? 0 : fadeAccumulator[partition + i];
                 output[i] = (float) (a + fadeIn[i] * (b - a));
             }
-            double[][] t = kernelSpectra;
-            kernelSpectra = nextSpectra;
-            nextSpectra = t;
-            fadePending = false;
+            swapKernels();
+        } else if (kernelZero) {
+            Arrays.fill(output, 0);
         } else {
             for (int i = 0; i < partition; i++) {
                 output[i] = (float) accumulator[partition + i];

@@ -137,6 +137,32 @@ class FftConvolverTest {
     }
 
     @Test
+    void aZeroResponseOutputsSilenceAndAResponseSetLaterSeesTheInputHistory() {
+        SplittableRandom random = new SplittableRandom(6);
+        int length = 500;
+        double[] h = new double[length];
+        for (int j = 0; j < length; j++) {
+            h[j] = random.nextDouble(-0.05, 0.05);
+        }
+        FftConvolver c = new FftConvolver(length, 128);
+        c.loadKernel(new double[length], length);
+        assertTrue(c.isKernelZero());
+        float[] x = noise(random, 4000);
+        float[] y = new float[x.length];
+        c.process(x, 0, y, 0, 1280);
+        for (int n = 0; n < 1280; n++) {
+            assertEquals(0f, y[n], 0f, "frame " + n);
+        }
+        // Loaded at a partition boundary: the output of the next partition on already uses the whole history.
+        c.loadKernel(h, length);
+        c.process(x, 1280, y, 1280, x.length - 1280);
+        double[] expected = direct(x, h, length, 128);
+        for (int n = 1280 + 128; n < x.length; n++) {
+            assertEquals(expected[n], y[n], 1e-5, "frame " + n);
+        }
+    }
+
+    @Test
     void processAndSetKernelAllocateNothing() {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

@@ -12,6 +12,7 @@ import org.mixbench.api.processor.Processor;
 import org.mixbench.api.processor.ProcessorFactory;
 import org.mixbench.api.processor.ProcessorState;
 import org.mixbench.dsp.AbstractProcessorFactory;
+import org.mixbench.dsp.BiquadDesign;
 import org.osgi.service.component.annotations.Component;
 
 /**

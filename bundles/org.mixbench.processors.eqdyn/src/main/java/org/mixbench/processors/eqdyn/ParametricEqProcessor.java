@@ -17,6 +17,7 @@ import org.mixbench.api.processor.AudioBlock;
 import org.mixbench.api.processor.ParameterDescriptor;
 import org.mixbench.api.processor.ProcessSpec;
 import org.mixbench.api.processor.ProcessorState;
+import org.mixbench.dsp.BiquadDesign;
 import org.mixbench.dsp.LinearSmoother;
 import org.mixbench.dsp.ParameterBank;
 import org.mixbench.dsp.SegmentedProcessor;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mixbench.api.processor.Processor;
+import org.mixbench.dsp.BiquadDesign;
 
 /** Frequency responses measured with steady sines and a least-squares amplitude fit. */
 class ParametricEqResponseTest {
