@@ -24,21 +24,29 @@ public record Rule(String rule, String comparison, double limit, double toleranc
         String u = unit.isEmpty() ? "" : " " + unit;
         return switch (comparison) {
             case "within" -> String.format(Locale.ROOT, "%.1f ±%.1f%s", limit, tolerance, u);
-            case "at_most" -> String.format(Locale.ROOT, "≤ %s%s", number(limit), u);
-            case "at_least" -> String.format(Locale.ROOT, "≥ %s%s", number(limit), u);
-            default -> number(limit) + u;
+            case "at_most" -> "≤ " + number(limit, 1) + u;
+            case "at_least" -> "≥ " + number(limit, 1) + u;
+            default -> number(limit, 1) + u;
         };
     }
 
-    /** The value in words for a table: {@code -14.02 LUFS}, or {@code -} when it was not measured. Any thread. */
+    /**
+     * The value in words for a table: {@code -14.02 LUFS}, {@code 44100 Hz}, {@code -inf dB}, or {@code -} when it
+     * was not measured. Any thread.
+     */
     public String valueText() {
-        return Double.isFinite(value) ? number(value) + (unit.isEmpty() ? "" : " " + unit) : "-";
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        String u = unit.isEmpty() ? "" : " " + unit;
+        return (Double.isInfinite(value) ? (value < 0 ? "-inf" : "inf") : number(value, 2)) + u;
     }
 
-    private static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) >= 100) {
+    /** Whole numbers of counting units (Hz, bits) without decimals, others with {@code decimals}. */
+    private String number(double v, int decimals) {
+        if (v == Math.rint(v) && (unit.equals("Hz") || unit.equals("bits"))) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 }

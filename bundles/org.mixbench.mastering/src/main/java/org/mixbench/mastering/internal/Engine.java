@@ -347,6 +347,9 @@ public final class Engine {
         boolean capped = false;
         List<Limiting.Pass> passes = null;
         double loudness = Double.NaN;
+        // Secant steps on loudness(gain): the limiter makes the slope less than 1, so plain steps converge slowly.
+        double lastGain = Double.NaN;
+        double lastLoudness = Double.NaN;
         for (int k = 0; k < 10; k++) {
             passes = passes(tracks, rate, g, ceiling, lim);
             loudness = album(passes, rate);
@@ -354,6 +357,7 @@ public final class Engine {
             if (lim != null && reduction > max + 0.05) {
                 cap = Math.min(cap, g - (reduction - max) - 0.02);
                 capped = true;
+                lastGain = Double.NaN;
                 g = cap;
                 continue;
             }
@@ -361,7 +365,9 @@ public final class Engine {
             if (Math.abs(error) < SEARCH_LU) {
                 break;
             }
-            double next = g + error;
+            double next = g + error / slope(g, loudness, lastGain, lastLoudness);
+            lastGain = g;
+            lastLoudness = loudness;
             if (capped && next >= cap) {
                 if (g >= cap - 1e-6) {
                     break;
@@ -371,20 +377,35 @@ public final class Engine {
             g = next;
         }
         double needed = Double.NaN;
-        if (capped) {
+        if (capped && goal - loudness > SEARCH_LU) {
             // What reaching the goal would take, for the report: the same search with no limit on the limiting.
             double u = g;
+            double uLoudness = loudness;
+            double before = Double.NaN;
+            double beforeLoudness = Double.NaN;
             for (int k = 0; k < 8; k++) {
+                double error = goal - uLoudness;
+                double next = u + error / slope(u, uLoudness, before, beforeLoudness);
+                before = u;
+                beforeLoudness = uLoudness;
+                u = Math.min(next, g + 40);
                 List<Limiting.Pass> p = passes(tracks, rate, u, ceiling, lim);
-                double error = goal - album(p, rate);
+                uLoudness = album(p, rate);
                 needed = p.stream().mapToDouble(Limiting.Pass::maxReductionDb).max().orElse(0);
-                if (Math.abs(error) < SEARCH_LU || u > g + 40) {
+                if (Math.abs(goal - uLoudness) < 0.05 || u >= g + 40) {
                     break;
                 }
-                u += error;
             }
         }
         return new Search(passes, g, capped && goal - loudness > SEARCH_LU, needed, loudness);
+    }
+
+    /** Loudness change per dB of gain from the last two passes, within 0.05..1; 1 before there are two. */
+    private static double slope(double g, double loudness, double lastGain, double lastLoudness) {
+        if (Double.isNaN(lastGain) || Math.abs(g - lastGain) < 1e-6) {
+            return 1;
+        }
+        return Math.max(0.05, Math.min(1, (loudness - lastLoudness) / (g - lastGain)));
     }
 
     private static List<Limiting.Pass> passes(List<float[][]> tracks, double rate, double gain, double ceiling,
