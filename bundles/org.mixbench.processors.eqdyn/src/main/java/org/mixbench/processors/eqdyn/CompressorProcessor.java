@@ -19,16 +19,18 @@ import org.mixbench.api.processor.ProcessSpec;
 import org.mixbench.api.processor.ProcessStatus;
 import org.mixbench.api.processor.ProcessorState;
 import org.mixbench.api.processor.SidechainInput;
+import org.mixbench.dsp.GainComputer;
 import org.mixbench.dsp.LinearSmoother;
 import org.mixbench.dsp.ParameterBank;
+import org.mixbench.dsp.ReductionSmoother;
 import org.mixbench.dsp.SegmentedProcessor;
 
 /**
  * A feed-forward compressor after Giannoulis, Massberg and Reiss, "Digital Dynamic Range Compressor Design - A
  * Tutorial and Analysis" (JAES 2012): the level of the key goes through a static gain computer in dB with a
- * quadratic soft knee of width {@code knee}, and the resulting gain reduction is smoothed in the log domain by the
- * paper's "smooth decoupled" peak detector: a release one-pole that any larger reduction overrides at once, followed
- * by an attack one-pole. Each time constant reaches 1 - 1/e of a step: a rising reduction follows the attack alone;
+ * quadratic soft knee of width {@code knee} ({@link GainComputer}, shared with the multiband compressor), and the
+ * resulting gain reduction is smoothed in the log domain by the paper's "smooth decoupled" peak detector ({@link
+ * ReductionSmoother}): a release one-pole that any larger reduction overrides at once, followed by an attack one-pole. Each time constant reaches 1 - 1/e of a step: a rising reduction follows the attack alone;
  * a falling one follows the release and then the attack, so its measured time is about release + attack. Unlike
  * the branching detector, it holds the peak reduction of a steady tone (the branching one settles up to a decibel
  * short of it, by the ratio of attack to release). Makeup and mix are smoothed over 20 ms.
@@ -49,24 +51,17 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
     private final ParameterBank bank;
     private final LinearSmoother makeup = new LinearSmoother(RAMP_SECONDS, 1);
     private final LinearSmoother mix = new LinearSmoother(RAMP_SECONDS, 1);
+    private final GainComputer computer = new GainComputer();
+    private final ReductionSmoother smoother = new ReductionSmoother();
     private double sampleRate = 48_000;
 
     // Derived from the parameters on every change.
-    private double threshold;
-    private double quietAmplitude;
-    private double quietPower;
-    private double slope;
-    private double knee;
-    private double attackCoefficient;
-    private double releaseCoefficient;
     private double rmsCoefficient;
     private boolean rms;
     private boolean useKey;
 
     // Audio state.
     private double meanSquare;
-    private double reductionDb;
-    private double peakReductionDb;
     private double blockMaxReductionDb;
     private AudioBlock key;
     private volatile double meterReductionDb;
@@ -104,8 +99,7 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
     @Override
     public void reset() {
         meanSquare = 0;
-        reductionDb = 0;
-        peakReductionDb = 0;
+        smoother.reset();
         meterReductionDb = 0;
         makeup.setImmediate(Levels.dbToGain(bank.get(MAKEUP)));
         mix.setImmediate(bank.get(MIX) / 100);
@@ -131,34 +125,20 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
     }
 
     private void derive() {
-        threshold = bank.get(THRESHOLD);
-        slope = 1 / bank.get(RATIO) - 1;
-        knee = bank.get(KNEE);
-        attackCoefficient = Levels.timeCoefficient(bank.get(ATTACK), sampleRate);
-        releaseCoefficient = Levels.timeCoefficient(bank.get(RELEASE), sampleRate);
+        computer.set(bank.get(THRESHOLD), bank.get(RATIO), bank.get(KNEE));
+        smoother.setTimes(bank.get(ATTACK), bank.get(RELEASE), sampleRate);
         rmsCoefficient = Levels.timeCoefficient(RMS_MS, sampleRate);
         rms = bank.get(DETECTION) == RMS;
-        // Below the knee's foot there is no reduction: compare there without the logarithm (slightly low, so the
-        // shortcut never changes a result).
-        quietAmplitude = Levels.dbToGain(threshold - knee / 2) * 0.9999;
-        quietPower = quietAmplitude * quietAmplitude;
         useKey = bank.get(SIDECHAIN) >= 0.5;
     }
 
     /**
-     * The static curve: gain reduction in dB (0 or more) for a key level of {@code levelDb}, with a quadratic knee
-     * of width {@code kneeDb} centred on the threshold. {@code slope} is {@code 1/ratio - 1}.
+     * The static curve ({@link GainComputer#reductionDb(double, double, double, double)}): gain reduction in dB (0 or
+     * more) for a key level of {@code levelDb}, with a quadratic knee of width {@code kneeDb} centred on the
+     * threshold. {@code slope} is {@code 1/ratio - 1}.
      */
     static double gainReduction(double levelDb, double thresholdDb, double slope, double kneeDb) {
-        double over = levelDb - thresholdDb;
-        if (2 * over <= -kneeDb) {
-            return 0;
-        }
-        if (2 * Math.abs(over) < kneeDb) {
-            double x = over + kneeDb / 2;
-            return -slope * x * x / (2 * kneeDb);
-        }
-        return -slope * over;
+        return GainComputer.reductionDb(levelDb, thresholdDb, slope, kneeDb);
     }
 
     /** Compresses frames {@code [from, to)} in place. Audio thread, active. */
@@ -167,8 +147,6 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
         AudioBlock source = useKey && key != null && key.frames() >= to ? key : block;
         int keyChannels = source.channelCount();
         int channels = block.channelCount();
-        double gr = reductionDb;
-        double held = peakReductionDb;
         double ms = meanSquare;
         double max = blockMaxReductionDb;
         for (int i = from; i < to; i++) {
@@ -180,23 +158,15 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
                     sum += x * x;
                 }
                 ms = rmsCoefficient * ms + (1 - rmsCoefficient) * (sum / keyChannels);
-                target = ms < quietPower ? 0 : gainReduction(ms > 1e-20 ? 10 * Math.log10(ms) : Levels.FLOOR_DB,
-                        threshold, slope, knee);
+                target = computer.powerReductionDb(ms);
             } else {
                 double peak = 0;
                 for (int c = 0; c < keyChannels; c++) {
                     peak = Math.max(peak, Math.abs(source.channel(c)[i]));
                 }
-                target = peak < quietAmplitude ? 0 : gainReduction(Levels.gainToDb(peak), threshold, slope, knee);
+                target = computer.peakReductionDb(peak);
             }
-            held = Math.max(target, releaseCoefficient * held + (1 - releaseCoefficient) * target);
-            gr = attackCoefficient * gr + (1 - attackCoefficient) * held;
-            if (gr < 1e-9) {
-                gr = 0;
-            }
-            if (held < 1e-9) {
-                held = 0;
-            }
+            double gr = smoother.next(target);
             max = Math.max(max, gr);
             double wetMix = mix.next();
             double g = (1 - wetMix) + wetMix * (gr == 0 ? 1 : Levels.dbToGainFast(-gr)) * makeup.next();
@@ -205,8 +175,6 @@ public final class CompressorProcessor implements SegmentedProcessor, SidechainI
                 x[i] = (float) (x[i] * g);
             }
         }
-        reductionDb = gr;
-        peakReductionDb = held;
         meanSquare = ms < 1e-30 ? 0 : ms;
         blockMaxReductionDb = max;
     }
