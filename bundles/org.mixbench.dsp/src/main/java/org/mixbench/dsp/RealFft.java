@@ -77,10 +77,10 @@ public final class RealFft {
      */
     public void forward(double[] data) {
         int n = half;
-        for (int m = 0; m < n; m++) {
-            int r = reversed[m];
-            re[r] = data[2 * m];
-            im[r] = data[2 * m + 1];
+        for (int r = 0; r < n; r++) {
+            int m = 2 * reversed[r];
+            re[r] = data[m];
+            im[r] = data[m + 1];
         }
         transform();
         // Separate the spectra of the even (E) and odd (O) samples: X[k] = E[k] + W^k O[k], W = e^(-2 pi i / N).
@@ -119,11 +119,12 @@ public final class RealFft {
      */
     public void inverse(double[] data) {
         int n = half;
-        // Rebuild Z[k] = E[k] + i O[k] and transform its conjugate forward: conj(FFT(conj(Z))) = n IFFT(Z).
+        // Rebuild Z[k] = E[k] + i O[k], conjugated, in place in data; then load it bit-reversed and transform forward:
+        // conj(FFT(conj(Z))) = n IFFT(Z).
         double x0 = data[0];
         double xn = data[1];
-        re[0] = 0.5 * (x0 + xn);
-        im[0] = -0.5 * (x0 - xn);
+        data[0] = 0.5 * (x0 + xn);
+        data[1] = -0.5 * (x0 - xn);
         for (int k = 1; k <= n / 2; k++) {
             int l = n - k;
             double a = data[2 * k];
@@ -139,15 +140,18 @@ public final class RealFft {
             // O[k] = P / W^k = P (wc + i ws).
             double or = pr * wc - pi * ws;
             double oi = pr * ws + pi * wc;
-            // Z[k] = E + i O; Z[l] = conj(E) + i conj(O); stored conjugated, bit-reversed.
-            int rk = reversed[k];
-            re[rk] = er - oi;
-            im[rk] = -(ei + or);
+            // Z[k] = E + i O and Z[l] = conj(E) + i conj(O), stored conjugated.
+            data[2 * k] = er - oi;
+            data[2 * k + 1] = -(ei + or);
             if (l != k) {
-                int rl = reversed[l];
-                re[rl] = er + oi;
-                im[rl] = -(-ei + or);
+                data[2 * l] = er + oi;
+                data[2 * l + 1] = -(-ei + or);
             }
+        }
+        for (int r = 0; r < n; r++) {
+            int m = 2 * reversed[r];
+            re[r] = data[m];
+            im[r] = data[m + 1];
         }
         transform();
         double scale = 1.0 / n;
@@ -165,13 +169,42 @@ public final class RealFft {
         return k <= size / 4 ? splitSin[k] : splitCos[k - size / 4];
     }
 
-    /** Complex forward transform of {@code re, im} (already in bit-reversed order) into natural order. */
+    /** Complex points per cache block: the early stages run block by block while the block sits in L1. */
+    private static final int CACHE_BLOCK = 1024;
+
+    /**
+     * Complex forward transform of {@code re, im} (already in bit-reversed order) into natural order: the stages whose
+     * butterflies stay within a cache block run block by block, the later ones over the whole array; stages run two
+     * at a time (radix 2 x 2) to halve the passes over memory.
+     */
     private void transform() {
         int n = half;
+        int block = Math.min(n, CACHE_BLOCK);
+        for (int from = 0; from < n; from += block) {
+            firstStages(from, from + block);
+            int h = 4;
+            for (; 4 * h <= block; h *= 4) {
+                stagePair(h, from, from + block);
+            }
+            if (2 * h <= block) {
+                stage(h, from, from + block);
+            }
+        }
+        int h = block;
+        for (; 4 * h <= n; h *= 4) {
+            stagePair(h, 0, n);
+        }
+        if (2 * h <= n) {
+            stage(h, 0, n);
+        }
+    }
+
+    /** The stages of span 1 and 2, whose twiddles are 1 and -i, over {@code [from, to)}. */
+    private void firstStages(int from, int to) {
         double[] xr = re;
         double[] xi = im;
-        if (n >= 2) {
-            for (int b = 0; b < n; b += 2) {
+        if (to - from >= 2) {
+            for (int b = from; b < to; b += 2) {
                 double ar = xr[b];
                 double ai = xi[b];
                 double br = xr[b + 1];
@@ -182,8 +215,8 @@ public final class RealFft {
                 xi[b + 1] = ai - bi;
             }
         }
-        if (n >= 4) {
-            for (int b = 0; b < n; b += 4) {
+        if (to - from >= 4) {
+            for (int b = from; b < to; b += 4) {
                 double ar = xr[b];
                 double ai = xi[b];
                 double br = xr[b + 2];
@@ -192,7 +225,6 @@ public final class RealFft {
                 xi[b] = ai + bi;
                 xr[b + 2] = ar - br;
                 xi[b + 2] = ai - bi;
-                // Twiddle -i.
                 double cr = xr[b + 1];
                 double ci = xi[b + 1];
                 double dr = xi[b + 3];
@@ -203,26 +235,82 @@ public final class RealFft {
                 xi[b + 3] = ci - di;
             }
         }
+    }
+
+    /** One radix-2 stage of span {@code h} (butterflies {@code h} apart) over {@code [from, to)}. */
+    private void stage(int h, int from, int to) {
+        double[] xr = re;
+        double[] xi = im;
         double[] wc = stageCos;
         double[] ws = stageSin;
-        for (int h = 4; h < n; h <<= 1) {
-            for (int b = 0; b < n; b += 2 * h) {
-                for (int j = 0; j < h; j++) {
-                    int p = b + j;
-                    int q = p + h;
-                    double c = wc[h + j];
-                    double s = ws[h + j];
-                    double yr = xr[q];
-                    double yi = xi[q];
-                    double tr = c * yr + s * yi;
-                    double ti = c * yi - s * yr;
-                    double ur = xr[p];
-                    double ui = xi[p];
-                    xr[q] = ur - tr;
-                    xi[q] = ui - ti;
-                    xr[p] = ur + tr;
-                    xi[p] = ui + ti;
-                }
+        for (int b = from; b < to; b += 2 * h) {
+            for (int j = 0; j < h; j++) {
+                int p = b + j;
+                int q = p + h;
+                double c = wc[h + j];
+                double s = ws[h + j];
+                double yr = xr[q];
+                double yi = xi[q];
+                double tr = c * yr + s * yi;
+                double ti = c * yi - s * yr;
+                double ur = xr[p];
+                double ui = xi[p];
+                xr[q] = ur - tr;
+                xi[q] = ui - ti;
+                xr[p] = ur + tr;
+                xi[p] = ui + ti;
+            }
+        }
+    }
+
+    /** The radix-2 stages of span {@code h} and {@code 2h} in one pass over {@code [from, to)}. */
+    private void stagePair(int h, int from, int to) {
+        double[] xr = re;
+        double[] xi = im;
+        double[] wc = stageCos;
+        double[] ws = stageSin;
+        int h2 = 2 * h;
+        for (int b = from; b < to; b += 4 * h) {
+            for (int j = 0; j < h; j++) {
+                int i0 = b + j;
+                int i1 = i0 + h;
+                int i2 = i1 + h;
+                int i3 = i2 + h;
+                // Span h: W = c1 - i s1 on the pairs (i0, i1) and (i2, i3).
+                double c1 = wc[h + j];
+                double s1 = ws[h + j];
+                double yr = xr[i1];
+                double yi = xi[i1];
+                double tr = c1 * yr + s1 * yi;
+                double ti = c1 * yi - s1 * yr;
+                double ar = xr[i0] + tr;
+                double ai = xi[i0] + ti;
+                double br = xr[i0] - tr;
+                double bi = xi[i0] - ti;
+                yr = xr[i3];
+                yi = xi[i3];
+                tr = c1 * yr + s1 * yi;
+                ti = c1 * yi - s1 * yr;
+                double cr = xr[i2] + tr;
+                double ci = xi[i2] + ti;
+                double dr = xr[i2] - tr;
+                double di = xi[i2] - ti;
+                // Span 2h: W = c2 - i s2 on (a, c); -i W on (b, d).
+                double c2 = wc[h2 + j];
+                double s2 = ws[h2 + j];
+                tr = c2 * cr + s2 * ci;
+                ti = c2 * ci - s2 * cr;
+                xr[i0] = ar + tr;
+                xi[i0] = ai + ti;
+                xr[i2] = ar - tr;
+                xi[i2] = ai - ti;
+                double ur = c2 * dr + s2 * di;
+                double ui = c2 * di - s2 * dr;
+                // -i (ur + i ui) = ui - i ur.
+                xr[i1] = br + ui;
+                xi[i1] = bi - ur;
+                xr[i3] = br - ui;
+                xi[i3] = bi + ur;
             }
         }
     }
