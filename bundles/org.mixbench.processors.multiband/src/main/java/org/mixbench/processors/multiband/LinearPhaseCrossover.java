@@ -12,8 +12,10 @@ import org.mixbench.dsp.FftConvolver;
  *
  * <p>It runs only while the linear-phase crossover is heard. {@link #start} brings it up at any moment with no
  * warm-up: each convolver is cleared and fed the last {@link #historyFrames()} input frames, which is all a finite
- * response depends on, so from then on its output is the same as if it had never stopped (a burst of work once, at
- * the change). A crossover that moves while running cross-fades to its new response over one partition (see {@link
+ * response depends on, so from then on its output is the same as if it had never stopped. The burst of work this
+ * takes is kept small: all but the last partition of the history go through with an all-zero response, for which the
+ * convolver only transforms the input (the spectra it keeps for later partitions) and skips the products; the real
+ * response is loaded for the last partition, whose output is the first one heard. A crossover that moves while running cross-fades to its new response over one partition (see {@link
  * FftConvolver#setKernel}); one that comes into use with an added band is started the same way.
  *
  * <p>Thread: constructed on the main thread; the rest on the audio thread, never allocating.
@@ -22,10 +24,12 @@ final class LinearPhaseCrossover {
     /** Frames per convolver partition: the latency the convolution adds to the kernel's half length. */
     static final int PARTITION = 512;
     private static final int MAX_CROSSOVERS = MultibandFactory.MAX_BANDS - 1;
+    /** An all-zero response, for which a convolver only transforms its input. */
+    private static final float[] SILENCE = {0f};
     private final int half;
     private final int taps;
     private final FftConvolver[][] convolvers;
-    private final float[] kernel;
+    private final float[][] kernels = new float[MAX_CROSSOVERS][];
     private final float[] scratch = new float[PARTITION];
     private final double[] designed = new double[MAX_CROSSOVERS];
     private boolean running;
@@ -35,7 +39,9 @@ final class LinearPhaseCrossover {
     LinearPhaseCrossover(int channels, int half) {
         this.half = half;
         this.taps = LinearPhaseKernel.taps(half);
-        this.kernel = new float[taps];
+        for (int k = 0; k < MAX_CROSSOVERS; k++) {
+            kernels[k] = new float[taps];
+        }
         convolvers = new FftConvolver[channels][MAX_CROSSOVERS];
         for (int c = 0; c < channels; c++) {
             for (int k = 0; k < MAX_CROSSOVERS; k++) {
@@ -50,9 +56,13 @@ final class LinearPhaseCrossover {
         return half + PARTITION;
     }
 
-    /** Input frames a convolver must be fed to produce exact output from then on. */
+    /**
+     * Input frames a convolver is fed by {@link #start}: at least the partition plus the response (what exact output
+     * from then on needs), rounded up to whole partitions so that the last one computed is the first one heard.
+     */
     int historyFrames() {
-        return PARTITION + taps - 1;
+        int needed = PARTITION + taps - 1;
+        return (needed + PARTITION - 1) / PARTITION * PARTITION;
     }
 
     /** Whether the convolvers are running. */
@@ -70,12 +80,12 @@ final class LinearPhaseCrossover {
                 continue;
             }
             designed[k] = hz[k];
-            LinearPhaseKernel.design(rate, hz[k], half, kernel);
+            LinearPhaseKernel.design(rate, hz[k], half, kernels[k]);
             for (FftConvolver[] channel : convolvers) {
                 if (running && k < used) {
-                    channel[k].setKernel(kernel, taps);
+                    channel[k].setKernel(kernels[k], taps);
                 } else {
-                    channel[k].loadKernel(kernel, taps);
+                    channel[k].loadKernel(kernels[k], taps);
                 }
             }
         }
@@ -91,11 +101,16 @@ final class LinearPhaseCrossover {
         for (int c = 0; c < convolvers.length; c++) {
             for (int k = from; k < used; k++) {
                 FftConvolver convolver = convolvers[c][k];
+                convolver.loadKernel(SILENCE, 1);
                 convolver.reset();
                 int left = historyFrames();
                 int at = (end - left) & mask;
                 while (left > 0) {
-                    int n = Math.min(Math.min(left, PARTITION), mask + 1 - at);
+                    if (left == PARTITION) {
+                        convolver.loadKernel(kernels[k], taps);
+                    }
+                    // the last partition starts a call of its own, so that it meets the real response
+                    int n = Math.min(Math.min(left > PARTITION ? left - PARTITION : left, PARTITION), mask + 1 - at);
                     convolver.process(ring[c], at, scratch, 0, n);
                     at = (at + n) & mask;
                     left -= n;

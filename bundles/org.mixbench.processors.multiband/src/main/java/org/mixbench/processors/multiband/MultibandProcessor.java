@@ -91,6 +91,7 @@ final class MultibandProcessor implements SegmentedProcessor, GainReductionMeter
     private final LinearSmoother[] audible = new LinearSmoother[MAX_BANDS];
     private final LinearSmoother output = new LinearSmoother(RAMP_SECONDS, 1);
     private final LinearSmoother linearPhase = new LinearSmoother(RAMP_SECONDS, 0);
+    private final double[] settings = new double[MAX_CROSSOVERS];
     private final double[] crossovers = new double[MAX_CROSSOVERS];
     private final double[] blockMax = new double[MAX_BANDS];
     private final AtomicLongArray meters = new AtomicLongArray(MAX_BANDS);
@@ -115,7 +116,8 @@ final class MultibandProcessor implements SegmentedProcessor, GainReductionMeter
     private boolean rms;
     private double rmsCoefficient;
     private final boolean[] bypassed = new boolean[MAX_BANDS];
-    private int meterCount;
+    /** Written by the main thread (construction, restore, prepare), read by any thread's meters. */
+    private volatile int meterCount;
 
     MultibandProcessor(List<ParameterDescriptor> parameters) {
         bank = new ParameterBank(parameters);
@@ -285,8 +287,6 @@ final class MultibandProcessor implements SegmentedProcessor, GainReductionMeter
             out[k] = Math.min(Math.max(settings[k], (k == 0 ? 0 : out[k - 1]) * MIN_SPACING), top);
         }
     }
-
-    private final double[] settings = new double[MAX_CROSSOVERS];
 
     private void deriveCrossovers() {
         for (int k = 0; k < MAX_CROSSOVERS; k++) {
