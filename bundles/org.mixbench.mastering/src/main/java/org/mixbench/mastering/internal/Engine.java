@@ -326,7 +326,11 @@ public final class Engine {
         return 0;
     }
 
-    /** The outcome of a gain search over one track or an album. */
+    /**
+     * The outcome of a gain search over one track or an album. {@code neededReductionDb} is the limiting the
+     * loudness goal would take when {@code capped} (negative when even that much did not reach it: at least its
+     * magnitude); NaN otherwise.
+     */
     record Search(List<Limiting.Pass> passes, double gainDb, boolean capped, double neededReductionDb,
             double loudness) {
     }
@@ -392,7 +396,12 @@ public final class Engine {
                 List<Limiting.Pass> p = passes(tracks, rate, u, ceiling, lim);
                 uLoudness = album(p, rate);
                 needed = p.stream().mapToDouble(Limiting.Pass::maxReductionDb).max().orElse(0);
-                if (Math.abs(goal - uLoudness) < 0.05 || u >= g + 40) {
+                if (Math.abs(goal - uLoudness) < 0.05) {
+                    break;
+                }
+                if (u >= g + 40 || k == 7) {
+                    // The goal is out of reach of any sane limiting: report what the last try took, as a floor.
+                    needed = -needed;
                     break;
                 }
             }

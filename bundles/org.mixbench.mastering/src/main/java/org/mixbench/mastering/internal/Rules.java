@@ -26,7 +26,10 @@ final class Rules {
     private Rules() {
     }
 
-    /** The loudness rule, failing with the reason when the limit on limiting held the master back. */
+    /**
+     * The loudness rule, failing with the reason when the limit on limiting held the master back; {@code needed} is
+     * the limiting the goal would take (negative: at least its magnitude).
+     */
     static Rule loudness(DeliveryTarget t, double value, boolean capped, double needed, double maxLimiting,
             String what) {
         boolean pass = Double.isFinite(value) && Math.abs(value - t.integratedLufs()) <= t.toleranceLu() + 1e-9;
@@ -34,8 +37,9 @@ final class Rules {
         if (capped) {
             detail = String.format(Locale.ROOT, "reaching %.1f LUFS would take %s of limiting, more than "
                     + "--max-limiting %.1f dB; the %smaster was delivered at the loudest level within that limit",
-                    t.integratedLufs(), Double.isFinite(needed) ? String.format(Locale.ROOT, "%.1f dB", needed)
-                            : "more than 40 dB", maxLimiting, what);
+                    t.integratedLufs(), !Double.isFinite(needed) ? "more limiting than was tried"
+                            : needed >= 0 ? String.format(Locale.ROOT, "%.1f dB", needed)
+                            : String.format(Locale.ROOT, "more than %.1f dB", -needed), maxLimiting, what);
         }
         return new Rule("integrated_lufs", "within", t.integratedLufs(), t.toleranceLu(), value, "LUFS", pass, detail);
     }
