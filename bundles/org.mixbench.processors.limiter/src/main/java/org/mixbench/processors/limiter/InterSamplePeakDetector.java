@@ -41,8 +41,17 @@ final class InterSamplePeakDetector {
     static final double METER_BETA = 5.0;
 
     private final int factor;
-    /** {@code phases[i][p - 1][k]}: interpolator i's weight of window sample {@code offsets[i] + k} for point p. */
-    private final double[][][] phases;
+    /**
+     * Per interpolator {@code i}, folded by the symmetry of its phases (point {@code L - p} weighs the window
+     * backwards as point {@code p} does forwards): {@code middle[i][k]} weighs {@code a + b} for the half-way point,
+     * and at 4 times {@code even[i][k]} weighs {@code a + b} and {@code odd[i][k]} weighs {@code a - b} for the points
+     * a quarter and three quarters of the way, where {@code a} and {@code b} are the k-th samples from either end of
+     * the interpolator's span.
+     */
+    private final double[][] middle;
+    private final double[][] even;
+    private final double[][] odd;
+    /** Where each interpolator's span starts in the window. */
     private final int[] offsets;
     /** Per channel, each sample written twice, {@link #TAPS} apart, so the last TAPS are always contiguous. */
     private final double[][] history;
@@ -52,9 +61,26 @@ final class InterSamplePeakDetector {
     InterSamplePeakDetector(double sampleRate, int channels) {
         factor = oversampling(sampleRate);
         int shortTaps = factor == 4 ? 12 : 24;
-        phases = new double[][][] {kaiser(factor, TAPS, LONG_BETA), kaiser(factor, METER_TAPS, METER_BETA),
+        double[][][] phases = {kaiser(factor, TAPS, LONG_BETA), kaiser(factor, METER_TAPS, METER_BETA),
             hann(factor, shortTaps)};
         offsets = new int[] {0, (TAPS - METER_TAPS) / 2, (TAPS - shortTaps) / 2};
+        middle = new double[phases.length][];
+        even = new double[phases.length][];
+        odd = new double[phases.length][];
+        for (int i = 0; i < phases.length; i++) {
+            int taps = phases[i][0].length;
+            int half = taps / 2;
+            middle[i] = Arrays.copyOf(phases[i][factor / 2 - 1], half);
+            even[i] = new double[factor == 4 ? half : 0];
+            odd[i] = new double[factor == 4 ? half : 0];
+            if (factor == 4) {
+                double[] first = phases[i][0];
+                for (int k = 0; k < half; k++) {
+                    even[i][k] = (first[k] + first[taps - 1 - k]) / 2;
+                    odd[i][k] = (first[k] - first[taps - 1 - k]) / 2;
+                }
+            }
+        }
         history = new double[channels][2 * TAPS];
     }
 
@@ -140,18 +166,28 @@ final class InterSamplePeakDetector {
         h[position + TAPS] = sample;
         int oldest = position + 1;
         double peak = Math.abs(h[oldest + TAPS / 2 - 1]);
-        for (int i = 0; i < phases.length; i++) {
-            int start = oldest + offsets[i];
-            for (double[] phase : phases[i]) {
-                double sum = 0;
-                for (int k = 0; k < phase.length; k++) {
-                    sum += phase[k] * h[start + k];
-                }
-                double a = Math.abs(sum);
-                if (a > peak) {
-                    peak = a;
+        for (int i = 0; i < middle.length; i++) {
+            double[] mid = middle[i];
+            double[] ev = even[i];
+            double[] od = odd[i];
+            int first = oldest + offsets[i];
+            int last = first + 2 * mid.length - 1;
+            double sumMiddle = 0;
+            double sumEven = 0;
+            double sumOdd = 0;
+            for (int k = 0; k < mid.length; k++) {
+                double a = h[first + k];
+                double b = h[last - k];
+                double sum = a + b;
+                sumMiddle += mid[k] * sum;
+                if (ev.length != 0) {
+                    sumEven += ev[k] * sum;
+                    sumOdd += od[k] * (a - b);
                 }
             }
+            peak = Math.max(peak, Math.abs(sumMiddle));
+            peak = Math.max(peak, Math.abs(sumEven + sumOdd));
+            peak = Math.max(peak, Math.abs(sumEven - sumOdd));
         }
         return peak;
     }

@@ -284,6 +284,11 @@ final class LimiterProcessor implements SegmentedProcessor, GainReductionMeters 
             double loudest = 0;
             for (int c = 0; c < n; c++) {
                 float x = (float) (block.channel(c)[i] * g0);
+                if (x - x != 0) {
+                    // NaN or infinity (from the input, or a huge input times the gain) would stick in the envelope
+                    // and silence everything after it: it becomes silence, once
+                    x = 0;
+                }
                 delay[c][in] = x;
                 double peak = detector.push(c, x);
                 double r = peak > target ? (Math.log(peak) - logTarget) * LN_TO_DB : 0;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,11 @@ import org.mixbench.testkit.Signals;
 /** What an engineer relies on: the delay, transparency below the ceiling, distortion, release, linking, smoothing. */
 class LimiterBehaviourTest {
     private static final double RATE = 48_000;
+
+    @BeforeAll
+    static void clearReports() {
+        Rig.clearReports("latency", "thd+n", "release");
+    }
 
     private static double target(double ceilingDb) {
         return ceilingDb - LimiterProcessor.SAFETY_DB;
@@ -395,6 +401,27 @@ class LimiterBehaviourTest {
         assertTrue(early <= -1.0 && early > -1.5, "before: " + early);
         assertTrue(late <= -6.0 && late > -6.5, "after: " + late);
         assertEquals(0, p.clampedSamples(), "the gain, not the clamp, followed the ceiling");
+    }
+
+    @Test
+    void aNonFiniteInputSampleBecomesSilenceAndTheLimiterCarriesOn() {
+        float[][] x = Materials.pinkNoise(RATE, 1, 41);
+        x[0][1000] = Float.NaN;
+        x[1][2000] = Float.POSITIVE_INFINITY;
+        x[0][3000] = Float.MAX_VALUE; // finite, but infinite once driven
+        LimiterProcessor p = Rig.limiter(RATE, 2, Map.of("gain", 6.0));
+        int latency = p.latencyFrames();
+        float[][] y = Rig.renderWithTail(p, x);
+        assertEquals(0f, y[0][1000 + latency]);
+        assertEquals(0f, y[1][2000 + latency]);
+        assertEquals(0f, y[0][3000 + latency]);
+        for (float[] channel : y) {
+            for (float v : channel) {
+                assertTrue(Float.isFinite(v));
+            }
+        }
+        double late = Rig.truePeakDbtp(y, RATE, (int) RATE / 2);
+        assertTrue(late <= -1.0 && late > -1.5, "still limiting normally half a second on: " + late);
     }
 
     @Test

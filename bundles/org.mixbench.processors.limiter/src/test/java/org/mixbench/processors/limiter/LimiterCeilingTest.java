@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,11 @@ import org.mixbench.testkit.Libebur128;
 class LimiterCeilingTest {
     private static final double CEILING = -1.0;
     private static final double SECONDS = 12;
+
+    @BeforeAll
+    static void clearReport() {
+        Rig.clearReports("true-peak");
+    }
 
     static Stream<Arguments> materials() {
         Stream.Builder<Arguments> cases = Stream.builder();
@@ -49,7 +55,7 @@ class LimiterCeilingTest {
         double samplePeak = Rig.samplePeakDbfs(output);
         double inputTruePeak = Rig.truePeakDbtp(input, rate, 0) + drive;
         Rig.report("true-peak", "%-15s %6d Hz +%4.1f dB | driven input %+6.2f dBTP | output: Mixbench %+7.3f dBTP "
-                + "(margin %.3f dB), libebur128 %+7.3f dBTP (margin %.3f dB), sample peak %+7.3f dBFS, %s LUFS | "
+                + "(margin %.4f dB), libebur128 %+7.3f dBTP (margin %.4f dB), sample peak %+7.3f dBFS, %s LUFS | "
                 + "clamped samples %d", material, rate, drive, inputTruePeak, ours, CEILING - ours,
                 reference.truePeakDbtp(), CEILING - reference.truePeakDbtp(), samplePeak,
                 String.format(java.util.Locale.ROOT, "%.2f", reference.integratedLufs()), limiter.clampedSamples());

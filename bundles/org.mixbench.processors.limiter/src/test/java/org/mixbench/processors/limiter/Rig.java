@@ -82,6 +82,17 @@ final class Rig {
         return Math.pow(10, db / 20);
     }
 
+    /** Empties the reports {@code names}, so that each run writes its own figures. */
+    static void clearReports(String... names) {
+        try {
+            for (String name : names) {
+                Files.deleteIfExists(Path.of("target", "limiter", name + ".txt"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Prints a line and appends it to {@code target/limiter/<name>.txt}, the figures a reader looks up. */
     static void report(String name, String format, Object... args) {
         String line = String.format(java.util.Locale.ROOT, format, args);
