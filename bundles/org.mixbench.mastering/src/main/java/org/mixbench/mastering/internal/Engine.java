@@ -41,6 +41,7 @@ import org.mixbench.mastering.MasterEngine;
 import org.mixbench.mastering.MasteringChain;
 import org.mixbench.mastering.Rule;
 import org.mixbench.mixing.engine.MixRenderer;
+import org.mixbench.mixing.engine.ProcessorWatch;
 import org.mixbench.mixing.session.Session;
 import org.mixbench.targets.InstalledTargets;
 
@@ -190,24 +191,76 @@ public final class Engine {
                 false, false, false, null, null);
         Session session = new Session(Session.FORMAT, Session.VERSION, rate, 120, List.of(new Session.Track("mix",
                 "Mix", List.of(clip), strip, List.of())), List.of(), null);
-        List<String> found;
-        try (MixRenderer renderer = MixRenderer.compile(session, in.file().toAbsolutePath().getParent(), registry,
-                files, 1);
-                ProgressBar bar = listener.progress("chain " + in.shown())) {
-            float[][] block = new float[2][MixRenderer.BLOCK];
-            int at = 0;
-            int n;
-            while (at < frames && (n = renderer.render(block, Math.min(MixRenderer.BLOCK, frames - at))) > 0) {
-                System.arraycopy(block[0], 0, audio[0], at, n);
-                System.arraycopy(block[1], 0, audio[1], at, n);
-                at += n;
-                if ((at & 0xffff) < MixRenderer.BLOCK) {
-                    bar.update(at, frames);
+        ProcessorWatch watch = new ProcessorWatch();
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ProgressBar bar = listener.progress("chain " + in.shown())) {
+            Thread worker = new Thread(() -> {
+                try (MixRenderer renderer = MixRenderer.compile(session, in.file().toAbsolutePath().getParent(),
+                        registry, files, 1, null, watch)) {
+                    float[][] block = new float[2][MixRenderer.BLOCK];
+                    int at = 0;
+                    int n;
+                    while (at < frames && (n = renderer.render(block, Math.min(MixRenderer.BLOCK, frames - at))) > 0) {
+                        System.arraycopy(block[0], 0, audio[0], at, n);
+                        System.arraycopy(block[1], 0, audio[1], at, n);
+                        at += n;
+                        if ((at & 0xffff) < MixRenderer.BLOCK) {
+                            bar.update(at, frames);
+                        }
+                    }
+                    outcome.set(renderer.warnings());
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            }, "mixbench-master-chain");
+            // A processor stuck forever must not keep the process alive after the command has given up on it.
+            worker.setDaemon(true);
+            worker.start();
+            double deadline = deadline();
+            while (worker.isAlive()) {
+                worker.join(50);
+                Optional<String> late = watch.overdue(deadline);
+                if (late.isPresent() && worker.isAlive()) {
+                    throw new ChainStuckException(in.shown() + ": " + late.get() + "; mastering was stopped and "
+                            + "nothing more was written");
                 }
             }
-            found = renderer.warnings();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
         }
+        Object o = outcome.get();
+        if (o instanceof IOException e) {
+            throw e;
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
+        if (o instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) o;
         return new Pre(audio, rate, found, chain);
+    }
+
+    /** The deadline of one processor call in seconds: {@code -Dmixbench.processor.timeout}, else 10 s as for mix. */
+    private static double deadline() {
+        try {
+            double v = Double.parseDouble(System.getProperty("mixbench.processor.timeout", "10"));
+            return v > 0 && Double.isFinite(v) ? v : 10;
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
+
+    /** A processor of the chain did not return within the deadline; the run was stopped. */
+    public static final class ChainStuckException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChainStuckException(String message) {
+            super(message);
+        }
     }
 
     /** The chain as the report lists it: each processor with its bundle, version and every parameter's value. */

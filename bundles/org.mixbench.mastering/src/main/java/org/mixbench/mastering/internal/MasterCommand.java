@@ -152,6 +152,9 @@ public final class MasterCommand implements Command {
         } catch (Limiting.LimiterFailure e) {
             context.err().println("mixbench: " + Problems.oneLine(e.getMessage()) + "; nothing more was written");
             return 1;
+        } catch (Engine.ChainStuckException e) {
+            context.err().println("mixbench: " + Problems.oneLine(e.getMessage()));
+            return 1;
         } finally {
             engine.cleanUp();
             running = null;
