@@ -28,7 +28,10 @@ class CommandLineProcessTest {
         Result r = run("plugins");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().contains("Processors (10)"), r.out());
+        assertTrue(r.out().contains("Processors (13)"), r.out());
+        assertTrue(r.out().matches("(?s).*mixbench\\.limiter\\s+True-Peak Limiter\\s+Mastering\\s+1\\.0\\.0\\s+"
+                + "org\\.mixbench\\.processors\\.limiter 0\\.1\\.0.*"), r.out());
+        assertTrue(r.out().contains("mixbench.multiband") && r.out().contains("mixbench.mastering-eq"), r.out());
         assertTrue(r.out().matches("(?s).*mixbench\\.imager\\s+Stereo Imager\\s+Mastering\\s+1\\.0\\.0\\s+"
                 + "org\\.mixbench\\.processors\\.mastering 0\\.1\\.0.*"), r.out());
         assertTrue(r.out().matches("(?s).*mixbench\\.gain\\s+Gain\\s+Utility\\s+1\\.0\\.0\\s+org\\.mixbench\\.processors\\.basic 0\\.1\\.0.*"),
@@ -43,6 +46,7 @@ class CommandLineProcessTest {
         Result r = run("--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("plugins") && r.out().contains("workbench"), r.out());
+        assertTrue(r.out().contains("master") && r.out().contains("targets"), r.out());
     }
 
     @Test

@@ -77,6 +77,20 @@ class MixingProcessTest {
         assertTrue(Files.readString(dir.resolve("song/demo.session.json")).contains("\"format\" : \"mixbench-session\""));
         String soxi = tool("soxi", dir.resolve("song/mix.wav").toString());
         assertTrue(soxi.contains("48000") && soxi.contains("Channels       : 2"), soxi);
+        // The demo masters its mix for Spotify and CD and prints both compliance tables.
+        assertTrue(r.out().contains("Spotify  ") && r.out().contains("CD (Red Book)  "), r.out());
+        assertTrue(r.out().contains("2 masters for 2 targets: all meet their targets"), r.out());
+        String spotify = tool("ffmpeg", "-hide_banner", "-nostats", "-i", dir.resolve("song/masters/spotify/mix.wav")
+                .toString(), "-af", "ebur128=peak=true", "-f", "null", "-");
+        String summary = spotify.substring(spotify.lastIndexOf("Summary:"));
+        java.util.regex.Matcher i = java.util.regex.Pattern.compile("I:\\s+(-?[\\d.]+) LUFS").matcher(summary);
+        java.util.regex.Matcher tp = java.util.regex.Pattern.compile("Peak:\\s+(-?[\\d.]+) dBFS").matcher(summary);
+        assertTrue(i.find() && tp.find(), summary);
+        assertEquals(-14.0, Double.parseDouble(i.group(1)), 0.25, summary);
+        assertTrue(Double.parseDouble(tp.group(1)) <= -1.0 + 0.05, summary);
+        String cd = tool("soxi", dir.resolve("song/masters/cd/mix.wav").toString());
+        assertTrue(cd.contains("44100") && cd.contains("16-bit"), cd);
+        assertTrue(Files.readString(dir.resolve("song/masters/cd/mix.report.json")).contains("\"pass\" : true"));
         Result again = mixbench("mix", "song/demo.session.json", "-o", "again.wav");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().matches("(?s)wrote again.wav \\(24-bit, TPDF dither\\): 0:3\\d\\.\\d{3} of audio.*"), again.out());

@@ -71,8 +71,8 @@ class WorkbenchWindowProcessTest {
         Files.move(partial, plugins.resolve("bitcrusher.jar"));
         Result r = window.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("processors.table: Bitcrusher, Compressor, Delay, Dither, Gain, Gate / Expander, Parametric EQ, Reverb, Saturation, Stereo Imager, Stereo Utility"), r.out());
-        assertTrue(r.out().contains("11 processors"), r.out());
+        assertTrue(r.out().contains("processors.table: Bitcrusher, Compressor, Delay, Dither, Gain, Gate / Expander, Mastering EQ, Multiband Compressor, Parametric EQ, Reverb, Saturation, Stereo Imager, Stereo Utility, True-Peak Limiter"), r.out());
+        assertTrue(r.out().contains("14 processors"), r.out());
     }
 
     @Test

@@ -36,6 +36,25 @@ public final class DemoCommand implements Command {
     private static final double RATE = 48_000;
     /** The targets the demo masters for: a streaming platform and the CD. */
     static final List<String> MASTER_TARGETS = List.of("spotify", "cd");
+    /**
+     * The demo's mastering chain: a linear-phase EQ (rumble filter, a touch of air), a three-band compressor that
+     * holds the drums' peaks (glue, not squash) and mono bass from the imager. The limiter comes last from master.
+     */
+    static final String MASTER_CHAIN = """
+            {
+              "format": "mixbench-chain", "version": 1,
+              "inserts": [
+                {"processor": "mixbench.mastering-eq", "parameters": {"phase": 1,
+                  "band1.enabled": 1, "band1.type": 4, "band1.frequency": 28, "band1.slope": 1,
+                  "band5.enabled": 1, "band5.type": 2, "band5.frequency": 10000, "band5.gain": 1.0}},
+                {"processor": "mixbench.multiband", "parameters": {"bands": 3, "crossover1": 150, "crossover2": 3000,
+                  "band1.threshold": -24, "band1.ratio": 3, "band1.knee": 6, "band1.attack": 10, "band1.release": 150,
+                  "band2.threshold": -26, "band2.ratio": 2.5, "band2.knee": 6, "band2.attack": 5, "band2.release": 120,
+                  "band3.threshold": -30, "band3.ratio": 2, "band3.knee": 6, "band3.attack": 3, "band3.release": 80}},
+                {"processor": "mixbench.imager", "parameters": {"mono_below": 100}}
+              ]
+            }
+            """;
 
     @Reference
     private ContributionRegistry registry;
@@ -112,11 +131,16 @@ public final class DemoCommand implements Command {
         context.out().printf(Locale.ROOT, "  to reach -14 LUFS (streaming), change the level by %s dB%n",
                 Double.isFinite(a.integratedLufs()) ? String.format(Locale.ROOT, "%+.1f", -14 - a.integratedLufs())
                         : "-");
+        Path chain = out.resolve("master.chain.json");
+        Path partial = out.resolve(".master.chain.json.partial");
+        Files.writeString(partial, MASTER_CHAIN);
+        Files.move(partial, chain, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         context.out().println();
         context.out().println("Mastering the mix: ./mixbench master " + mix + " -o " + out.resolve("masters")
-                + " --target " + String.join(",", MASTER_TARGETS));
+                + " --target " + String.join(",", MASTER_TARGETS) + " --chain " + chain);
         return master.run(List.of(mix.toString(), "-o", out.resolve("masters").toString(), "--target",
-                String.join(",", MASTER_TARGETS)), context);
+                String.join(",", MASTER_TARGETS), "--chain", chain.toString()), context);
     }
 
     /** The files the demo writes; the folder must be new, empty, or an earlier demo's. */
@@ -137,6 +161,7 @@ public final class DemoCommand implements Command {
         }
         plan.writesNamed(out, out.toString(), "demo.session", "json", 0);
         plan.writesNamed(out, out.toString(), "mix", "wav", 0);
+        plan.writesNamed(out, out.toString(), "master.chain", "json", 0);
         for (String target : MASTER_TARGETS) {
             Path folder = out.resolve("masters").resolve(target);
             plan.writesNamed(folder, folder.toString(), "mix", "wav", 0);
