@@ -90,7 +90,9 @@ final class MasteringEqProcessor implements SegmentedProcessor {
     private final int[] type = new int[BANDS];
     private final int[] stages = new int[BANDS];
     private final int[] mask = new int[BANDS];
-    private final double[] wet = new double[BANDS];
+    // Position of each band's on/off cross-fade in frames, 0 (out) to fadeFrames (in): counted in whole frames so
+    // that the fade is the same however the blocks cut it.
+    private final int[] wet = new int[BANDS];
     private final double[] coefficients = new double[BANDS * MAX_SECTIONS * 5];
     // The target settings handed to a linear-phase design.
     private final double[] designCoefficients = new double[BANDS * MAX_SECTIONS * 5];
@@ -100,7 +102,7 @@ final class MasteringEqProcessor implements SegmentedProcessor {
     private double sampleRate = 48_000;
     private int channels = 2;
     private double smoothStep;
-    private double fadeStep;
+    private int fadeFrames = 1;
     private double modeStep;
     private int chunkLeft;
     // x1, x2, y1, y2 per section, per signal (L, R, M, S), per band.
@@ -142,7 +144,7 @@ final class MasteringEqProcessor implements SegmentedProcessor {
         latency = linear.latencyFrames();
         delay = new float[channels][latency];
         smoothStep = 1 - Math.exp(-CHUNK * 1000.0 / (SMOOTH_MS * sampleRate));
-        fadeStep = 1000.0 / (FADE_MS * sampleRate);
+        fadeFrames = Math.max(1, (int) Math.round(FADE_MS * sampleRate / 1000));
         modeStep = 1000.0 / (MODE_FADE_MS * sampleRate);
         output.prepare(sampleRate);
         prepared = true;
@@ -172,7 +174,7 @@ final class MasteringEqProcessor implements SegmentedProcessor {
         chunkLeft = 0;
         for (int b = 0; b < BANDS; b++) {
             adopt(b);
-            wet[b] = wants(b) ? 1 : 0;
+            wet[b] = wants(b) ? fadeFrames : 0;
         }
         output.setImmediate(dbToGain(bank.get(OUTPUT)));
         linear.reset();
@@ -192,6 +194,7 @@ final class MasteringEqProcessor implements SegmentedProcessor {
         updateTail();
     }
 
+    /** Half the linear-phase span, in both modes: 8192 frames at 44.1 and 48 kHz. Main thread, after prepare. */
     @Override
     public int latencyFrames() {
         return latency;
@@ -507,8 +510,8 @@ final class MasteringEqProcessor implements SegmentedProcessor {
         int count = stages[band];
         int coef = band * MAX_SECTIONS * 5;
         int st = (band * SIGNALS + signal) * MAX_SECTIONS * 4;
-        double w = wet[band];
-        double target = on(band) ? 1 : 0;
+        int w = wet[band];
+        int target = on(band) ? fadeFrames : 0;
         boolean fading = w != target;
         double[] s = state;
         double[] h = coefficients;
@@ -542,21 +545,21 @@ final class MasteringEqProcessor implements SegmentedProcessor {
             s[o + 3] = y2;
         }
         if (fading) {
-            double step = target > w ? fadeStep : -fadeStep;
+            int step = target > w ? 1 : -1;
+            double scale = 1.0 / fadeFrames;
             for (int k = 0; k < n; k++) {
-                w = Math.max(0, Math.min(1, w + step));
-                x[k] = dry[k] + w * (x[k] - dry[k]);
+                w = Math.max(0, Math.min(fadeFrames, w + step));
+                x[k] = dry[k] + w * scale * (x[k] - dry[k]);
             }
         }
     }
 
     private void advanceFade(int band, int n) {
-        double target = on(band) ? 1 : 0;
+        int target = on(band) ? fadeFrames : 0;
         if (wet[band] == target) {
             return;
         }
-        wet[band] = target > wet[band] ? Math.min(1, wet[band] + n * fadeStep)
-                : Math.max(0, wet[band] - n * fadeStep);
+        wet[band] = target > wet[band] ? Math.min(fadeFrames, wet[band] + n) : Math.max(0, wet[band] - n);
         if (wet[band] == 0) {
             clearBand(band);
         }

@@ -14,10 +14,4 @@ class MasteringEqMonoContractTest extends AbstractProcessorContractTest {
     protected int channels() {
         return 1;
     }
-
-    /** FFT convolution: renders that must agree may differ by float rounding of the transforms. */
-    @Override
-    protected double tolerance() {
-        return 1e-5;
-    }
 }

@@ -89,6 +89,30 @@ class MasteringEqTest {
         }
     }
 
+    /** Renders {@code audio} in place in blocks whose sizes cycle through {@code sizes}, with events as in run. */
+    private static void runRagged(Processor p, float[][] audio, int[] sizes, double[]... events) {
+        AudioBlock block = new AudioBlock(audio.length, BLOCK, 8);
+        int k = 0;
+        for (int at = 0; at < audio[0].length;) {
+            int n = Math.min(sizes[k++ % sizes.length], audio[0].length - at);
+            for (int c = 0; c < audio.length; c++) {
+                System.arraycopy(audio[c], at, block.channel(c), 0, n);
+            }
+            block.setFrames(n);
+            block.events().clear();
+            for (double[] e : events) {
+                if (e[0] >= at && e[0] < at + n) {
+                    block.events().add((int) e[0] - at, (int) e[1], e[2]);
+                }
+            }
+            p.process(block);
+            for (int c = 0; c < audio.length; c++) {
+                System.arraycopy(block.channel(c), 0, audio[c], at, n);
+            }
+            at += n;
+        }
+    }
+
     private static float[][] noise(int channels, int frames, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[][] out = new float[channels][frames];
@@ -367,6 +391,27 @@ class MasteringEqTest {
         double bound = 0.25 * Math.pow(2 * Math.PI * 440 / RATE, 2) * 1.6;
         double rough = roughness(audio, latency + 100);
         assertTrue(rough < bound, "second difference " + rough + " above " + bound);
+    }
+
+    @Test
+    void automationAndPhaseSwitchesGiveTheSameOutputBitForBitWhateverTheBlockSizes() {
+        double[][] events = {
+            {3_000, parameter("band2.gain"), 6}, {3_001, parameter("band3.channels"), MID},
+            {9_999, parameter("phase"), 1}, {20_000, parameter("band1.frequency"), 60},
+            {20_000, parameter("band6.enabled"), 1}, {26_123, parameter("band4.gain"), -3},
+            {41_000, parameter("phase"), 0}, {47_500, parameter("band2.type"), TILT},
+            {52_000, parameter("phase"), 1}, {52_100, parameter("output"), -2}};
+        float[][] input = noise(2, 70_000, 7);
+        float[][] whole = copy(input);
+        runRagged(eq(masterSetting(0), 2), whole, new int[] {BLOCK}, events);
+        float[][] ragged = copy(input);
+        runRagged(eq(masterSetting(0), 2), ragged, new int[] {1, 64, 17, 0, 511, 3, 200, 128, 512}, events);
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < input[c].length; i++) {
+                assertEquals(Float.floatToIntBits(whole[c][i]), Float.floatToIntBits(ragged[c][i]),
+                        "channel " + c + " frame " + i);
+            }
+        }
     }
 
     @Test
