@@ -23,6 +23,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * A response of zeros costs only the forward transform of the input (kept so that a later response has the history
  * it needs): its products and inverse transform are skipped.
  *
+ * <p>Speed, measured on one core of a 2.1 GHz AMD EPYC, one convolver per channel of 48 kHz stereo in blocks of 512:
+ * 8192 taps at about 420 times real time with the default partition (4096), 320 with a partition of 1024; 4096 taps
+ * at about 470. The transform is {@link RealFft} (about 1.6 times the time of JTransforms at 16384 points).
+ *
  * <p>Precision: double-precision transforms; for unit-scale signals the result is within about 1e-12 of the direct
  * convolution in double and within float rounding after the store to {@code float}.
  *
