@@ -59,6 +59,8 @@ public final class Engine {
     static final double DELIVERY_LU = 0.1;
     /** Deliveries of one master at most (the first and its corrections). */
     static final int DELIVERIES = 4;
+    /** How far under the ceiling peak normalisation aims, dB (dither and conversion add a little). */
+    static final double PEAK_MARGIN_DB = 0.1;
     /** Where the limiter starts below the ceiling for a lossy format, dB: encoders overshoot. */
     static final double LOSSY_START_MARGIN_DB = 0.5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -322,7 +324,7 @@ public final class Engine {
         float[][] x = resample(pre.audio(), pre.rate(), rate);
         String format = MasterEngine.format(request, t);
         boolean lossy = format.equals("mp3");
-        ProcessorFactory lim = cutting(t) ? null : limiter;
+        ProcessorFactory lim = limited(t) ? limiter : null;
         double[] measured = Limiting.measure(x, rate);
         double ceiling = t.truePeakDbtp() - (lossy ? LOSSY_START_MARGIN_DB : 0);
         double goal = t.integratedLufs() == null ? Double.NaN : t.integratedLufs();
@@ -367,16 +369,24 @@ public final class Engine {
         return t.sampleRate() != null ? t.sampleRate() : (int) Math.round(inputRate);
     }
 
-    /** The gain to start from: to the loudness goal, or for a target without one 0 dB (lower when cutting). */
+    /**
+     * The gain to start from: to the loudness goal, or for a target without one the gain that brings the peaks to
+     * the ceiling (peak normalisation).
+     */
     private static double startGain(DeliveryTarget t, double[] measured, double ceiling) {
         if (t.integratedLufs() != null) {
             return t.integratedLufs() - measured[0];
         }
-        if (cutting(t)) {
-            // No limiting for a lacquer: the whole master comes down until its peaks are under the ceiling.
-            return Math.min(0, ceiling - 0.1 - measured[1]);
-        }
-        return 0;
+        return ceiling - PEAK_MARGIN_DB - measured[1];
+    }
+
+    /**
+     * Whether the limiter sets this target's level: only for a loudness goal. A target without one (CD, hi-res,
+     * vinyl) is peak-normalised by plain gain and never limited: a lacquer needs its transients, and a disc master
+     * has no loudness to reach.
+     */
+    private static boolean limited(DeliveryTarget t) {
+        return t.integratedLufs() != null;
     }
 
     /**
@@ -616,7 +626,7 @@ public final class Engine {
         boolean mixedRates = pres.stream().anyMatch(p -> deliveryRate(t, p.rate()) != rate);
         String format = MasterEngine.format(request, t);
         boolean lossy = format.equals("mp3");
-        ProcessorFactory lim = cutting(t) ? null : limiter;
+        ProcessorFactory lim = limited(t) ? limiter : null;
         double ceiling = t.truePeakDbtp() - (lossy ? LOSSY_START_MARGIN_DB : 0);
         double goal = t.integratedLufs() == null ? Double.NaN : t.integratedLufs();
         AlbumLoudness before = new AlbumLoudness(rate);
@@ -626,7 +636,7 @@ public final class Engine {
             peak = Math.max(peak, Limiting.measure(x, rate)[1]);
         }
         double gain = t.integratedLufs() != null ? goal - before.integratedLufs()
-                : cutting(t) ? Math.min(0, ceiling - 0.1 - peak) : 0;
+                : ceiling - PEAK_MARGIN_DB - peak;
         List<Delivered> delivered = new ArrayList<>();
         Search s = null;
         double albumLufs = Double.NaN;
@@ -874,14 +884,14 @@ public final class Engine {
         json.put("gain_db", round(d.pass().gainDb(), 2));
         json.put("max_gain_reduction_db", round(d.pass().maxReductionDb(), 2));
         json.put("max_limiting_db", request.maxLimitingDb());
-        json.put("limiter_ceiling_dbtp", cutting(t) ? null : round(d.pass().ceilingDbtp(), 2));
+        json.put("limiter_ceiling_dbtp", limited(t) ? round(d.pass().ceilingDbtp(), 2) : null);
         json.put("deliveries", d.deliveries());
         if (albumPart != null) {
             json.put("album", albumPart);
         }
         json.put("rules", Rules.json(rules));
         json.put("pass", pass);
-        json.put("chain", describe(pre.chain(), cutting(t) ? null : d.pass()));
+        json.put("chain", describe(pre.chain(), limited(t) ? d.pass() : null));
         Map<String, Object> conversion = new LinkedHashMap<>();
         conversion.put("sample_rate_from", pre.rate());
         conversion.put("sample_rate_to", rate);
