@@ -194,9 +194,11 @@ public final class MasterCommand implements Command {
         for (Rule r : m.rules()) {
             row(context, r);
         }
-        context.out().printf(Locale.ROOT, "  input %s LUFS, %s dBTP; gain %+.2f dB, limiting up to %.1f dB; "
-                + "LRA %s LU, PLR %s LU%n", fixed(in.integratedLufs()), fixed(in.truePeakDbtp()), m.gainDb(),
-                m.maxGainReductionDb(), fixed(out.loudnessRangeLu()), fixed(out.peakToLoudnessRatio()));
+        boolean limited = m.json().get("limiter_ceiling_dbtp") != null;
+        context.out().printf(Locale.ROOT, "  input %s LUFS, %s dBTP; gain %+.2f dB, %s; LRA %s LU, PLR %s LU%n",
+                fixed(in.integratedLufs()), fixed(in.truePeakDbtp()), m.gainDb(), limited ? String.format(Locale.ROOT,
+                        "limiting up to %.1f dB", m.maxGainReductionDb()) : "peak-normalised, no limiter",
+                fixed(out.loudnessRangeLu()), fixed(out.peakToLoudnessRatio()));
     }
 
     private static void row(CommandContext context, Rule r) {
